@@ -1,0 +1,45 @@
+//! Assembling the reading: the last stage, from a [`CleanDocument`] to a [`Reading`].
+//!
+//! The principal type is [`Extractor`], which holds the configured stages and turns each
+//! [`RawDocument`] into the [`Reading`] that `sitrep extract` prints. Total: it never fails.
+
+use sitrep_model::{RawDocument, Reading};
+
+use crate::clean::{CleanDocument, Cleaner};
+
+/// Options that apply to every document of a run.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Publication date (`YYYY-MM-DD`) for documents that carry none.
+    pub default_published: Option<String>,
+}
+
+/// Runs the stages from a raw document to its reading.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    cleaner: Cleaner,
+    options: ExtractOptions,
+}
+
+impl Extractor {
+    pub fn new(cleaner: Cleaner, options: ExtractOptions) -> Extractor {
+        Extractor { cleaner, options }
+    }
+
+    /// Reads one document.
+    pub fn read(&self, raw: RawDocument) -> Reading {
+        let clean = self.cleaner.clean(raw);
+        self.assemble(clean)
+    }
+
+    fn assemble(&self, doc: CleanDocument) -> Reading {
+        let mut r = Reading::new(doc.id.clone());
+        r.text = doc.text();
+        r.removed = doc.removed();
+        r.url = doc.url;
+        r.title = doc.title;
+        r.published = doc.published.or_else(|| self.options.default_published.clone());
+        r.language = doc.language;
+        r
+    }
+}

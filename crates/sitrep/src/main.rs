@@ -1,0 +1,2 @@
+//! The `sitrep` binary.
+fn main() {}
