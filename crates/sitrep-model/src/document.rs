@@ -76,7 +76,11 @@ pub struct RawDocument {
     pub url: Option<String>,
     /// A title the container gave (feed item title, JSONL `title`).
     pub title: Option<String>,
-    /// A publication date the container gave, normalised to `YYYY-MM-DD`.
+    /// A publication date the container gave, normalised to `YYYY-MM-DD` (feed item dates,
+    /// JSONL `published`). It wins over dates found inside the page.
     pub published: Option<String>,
+    /// When the document was fetched (WARC-Date, HTTP Date), `YYYY-MM-DD`: the last resort for
+    /// the publication date, after the page's own metadata.
+    pub captured: Option<String>,
     pub body: Body,
 }

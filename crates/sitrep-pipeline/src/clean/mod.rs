@@ -17,6 +17,7 @@
 //! use sitrep_pipeline::clean::Cleaner;
 //! let raw = RawDocument {
 //!     origin: RecordRef::whole("a.txt"), id: "a".into(), url: None, title: None, published: None,
+//!     captured: None,
 //!     body: Body::Text("A headline\n\nThe story begins here and goes on for a while.\n".into()),
 //! };
 //! let doc = Cleaner::default().clean(raw);
@@ -130,6 +131,7 @@ impl Cleaner {
             url,
             title,
             published,
+            captured,
             body,
         } = raw;
         let (mut blocks, meta) = match body {
@@ -156,7 +158,7 @@ impl Cleaner {
             id,
             url: url.or(meta.url),
             title,
-            published: published.or(meta.published),
+            published: published.or(meta.published).or(captured),
             language: language.or(meta.language),
             blocks,
             diagnostics: Vec::new(),

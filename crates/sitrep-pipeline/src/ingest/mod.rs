@@ -79,6 +79,7 @@ pub fn read<'a, R: Read + Send + 'a>(name: &str, input: R, cfg: &IngestConfig) -
         url: None,
         title: None,
         published: None,
+        captured: None,
         body,
     }))
 }
