@@ -1,2 +1,31 @@
-//! The `sitrep` binary.
-fn main() {}
+//! The `sitrep` binary: command-line interface, wiring and IO.
+//!
+//! This is the only crate that reads files, standard input and the environment, and the only one
+//! that writes to standard output. The library crates get readers and typed configuration.
+//!
+//! Commands:
+//! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
+//!   (the output contract, `CONTRACT.md`).
+
+mod cli;
+mod extract;
+mod inputs;
+mod order;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Extract(args) => extract::run(args),
+    };
+    match result {
+        Ok(status) => status,
+        Err(err) => {
+            eprintln!("sitrep: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Command-line arguments, parsed and validated once.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// sitrep turns raw news into structured, source-attributed conflict and diplomacy data.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read documents and print one JSON reading per document (JSON Lines) on standard output.
+    ///
+    /// INPUT is a file, a folder (read recursively) or `-` for standard input. Plain text, HTML,
+    /// JSON Lines, RSS/Atom and WARC are recognised by content, any of them gzipped. Exit status:
+    /// 0 when every input was read, 1 when some failed (each named on standard error), 2 for a
+    /// usage error.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub published: Option<String>,
+
+    /// Worker threads (default: all cores). Output order is input order whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+
+    /// Output format: one JSON object per line, or one pretty-printed JSON array.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+
+    /// The largest document or record accepted, in bytes; larger ones are reported and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+    pub max_document_bytes: u64,
+
+    /// Do not print the closing summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object per document, one per line.
+    Jsonl,
+    /// A JSON array of pretty-printed objects.
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    match sitrep_pipeline::datetime::normalize_date(s) {
+        Some(d) if shaped => Ok(d),
+        _ => Err(format!("expected a date as YYYY-MM-DD, got {s:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real_and_iso() {
+        assert_eq!(parse_date("2026-03-17").as_deref(), Ok("2026-03-17"));
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("17.03.2026").is_err());
+        assert!(parse_date("2026-3-17").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
