@@ -32,7 +32,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
     );
     let sources = inputs::expand(&args.inputs);
-    let items = sources.into_iter().flat_map(move |source| documents(source, &ingest_cfg));
+    let items = sources
+        .into_iter()
+        .flat_map(move |source| documents(source, &ingest_cfg));
 
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -110,14 +110,19 @@ mod tests {
     #[test]
     fn stops_early_without_hanging() {
         let mut seen = 0;
-        ordered_map(0..100_000u64, 3, |i| i, |_| {
-            seen += 1;
-            if seen == 10 {
-                Flow::Stop
-            } else {
-                Flow::Continue
-            }
-        });
+        ordered_map(
+            0..100_000u64,
+            3,
+            |i| i,
+            |_| {
+                seen += 1;
+                if seen == 10 {
+                    Flow::Stop
+                } else {
+                    Flow::Continue
+                }
+            },
+        );
         assert_eq!(seen, 10);
     }
 }

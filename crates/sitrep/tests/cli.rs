@@ -23,7 +23,10 @@ fn repo_root() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    sitrep().args(args).output().expect("the sitrep binary runs")
+    sitrep()
+        .args(args)
+        .output()
+        .expect("the sitrep binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -63,7 +66,10 @@ fn golden_readings() {
         })
         .collect();
     inputs.sort();
-    assert!(inputs.len() >= 8, "one golden fixture per input kind at least");
+    assert!(
+        inputs.len() >= 8,
+        "one golden fixture per input kind at least"
+    );
     let mut failures = Vec::new();
     for input in &inputs {
         let name = input.file_name().unwrap().to_string_lossy().into_owned();
@@ -83,23 +89,43 @@ fn golden_readings() {
         }
         let want = fs::read_to_string(&expect_path).unwrap_or_default();
         if got != want {
-            failures.push(format!("{name}: reading differs from {}", expect_path.display()));
+            failures.push(format!(
+                "{name}: reading differs from {}",
+                expect_path.display()
+            ));
             let got_path = std::env::temp_dir().join(format!("{stem}.got.json"));
             fs::write(&got_path, &got).unwrap();
-            failures.push(format!("  diff -u {} {}", expect_path.display(), got_path.display()));
+            failures.push(format!(
+                "  diff -u {} {}",
+                expect_path.display(),
+                got_path.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "golden readings changed (UPDATE_EXPECT=1 to accept):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden readings changed (UPDATE_EXPECT=1 to accept):\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn seed_reads_as_the_analyst_reads_it() {
     let seed = repo_root().join("examples/seed/article.txt");
-    let out = run(&["extract", "--quiet", "--published", "2026-03-17", seed.to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        "--quiet",
+        "--published",
+        "2026-03-17",
+        seed.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let r = &readings(&out)[0];
     assert_eq!(r["id"], "article");
-    assert_eq!(r["title"], "Russia says ready to mediate in Afghanistan-Pakistan conflict");
+    assert_eq!(
+        r["title"],
+        "Russia says ready to mediate in Afghanistan-Pakistan conflict"
+    );
     assert_eq!(r["published"], "2026-03-17");
     assert_eq!(r["language"], "en");
     let text = r["text"].as_str().unwrap();
@@ -111,7 +137,12 @@ fn seed_reads_as_the_analyst_reads_it() {
         assert!(!text.contains(bad), "{bad:?} left in the text");
     }
     let removed = r["removed"].as_array().unwrap();
-    assert!(removed.iter().any(|x| x["kind"] == "ui_control" && x["text"] == "X"), "{removed:?}");
+    assert!(
+        removed
+            .iter()
+            .any(|x| x["kind"] == "ui_control" && x["text"] == "X"),
+        "{removed:?}"
+    );
     let tr: Vec<_> = removed
         .iter()
         .filter(|x| x["kind"] == "cookie_notice" && x["language"] == "tr")
@@ -123,14 +154,21 @@ fn seed_reads_as_the_analyst_reads_it() {
 #[test]
 fn bad_inputs_are_named_and_the_batch_goes_on() {
     let dir = scratch("bad");
-    fs::write(dir.join("good.txt"), "A headline\n\nA paragraph of the story that is long enough.\n").unwrap();
+    fs::write(
+        dir.join("good.txt"),
+        "A headline\n\nA paragraph of the story that is long enough.\n",
+    )
+    .unwrap();
     fs::write(dir.join("empty.txt"), "").unwrap();
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     fs::write(dir.join("junk.bin"), &junk).unwrap();
     let mut gz = Vec::new();
     {
         let mut e = flate2_gzip(&mut gz);
-        e.write_all(&"<html><body><p>cut short</p>".repeat(200).into_bytes()).unwrap();
+        e.write_all(&"<html><body><p>cut short</p>".repeat(200).into_bytes())
+            .unwrap();
     }
     gz.truncate(gz.len() / 2);
     fs::write(dir.join("truncated.html.gz"), &gz).unwrap();
@@ -139,20 +177,47 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
         "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n",
     )
     .unwrap();
-    fs::write(dir.join("broken.rss"), "<?xml version=\"1.0\"?><rss><channel><item><title>A</title><description>x</desc").unwrap();
-    fs::write(dir.join("latin1.txt"), b"Caf\xe9 headline\n\nDer B\xfcrgermeister sagte am Montag, die Lage sei ernst.\n").unwrap();
-    let deep = format!("<html><body>{}<p>deep text</p></body></html>", "<div>".repeat(100_000));
+    fs::write(
+        dir.join("broken.rss"),
+        "<?xml version=\"1.0\"?><rss><channel><item><title>A</title><description>x</desc",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("latin1.txt"),
+        b"Caf\xe9 headline\n\nDer B\xfcrgermeister sagte am Montag, die Lage sei ernst.\n",
+    )
+    .unwrap();
+    let deep = format!(
+        "<html><body>{}<p>deep text</p></body></html>",
+        "<div>".repeat(100_000)
+    );
     fs::write(dir.join("deep.html"), deep).unwrap();
     let huge = fs::File::create(dir.join("huge.txt")).unwrap();
-    (&huge).write_all(&b"A headline of a very long document\n\n".repeat(100)).unwrap();
+    (&huge)
+        .write_all(&b"A headline of a very long document\n\n".repeat(100))
+        .unwrap();
     huge.set_len(200 * 1024 * 1024).unwrap();
     drop(huge);
 
-    let out = run(&["extract", dir.to_str().unwrap(), dir.join("missing.txt").to_str().unwrap()]);
+    let out = run(&[
+        "extract",
+        dir.to_str().unwrap(),
+        dir.join("missing.txt").to_str().unwrap(),
+    ]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    for name in ["empty.txt", "junk.bin", "truncated.html.gz", "truncated.warc", "huge.txt", "missing.txt"] {
-        assert!(err.lines().any(|l| l.contains(name)), "{name} not named on stderr:\n{err}");
+    for name in [
+        "empty.txt",
+        "junk.bin",
+        "truncated.html.gz",
+        "truncated.warc",
+        "huge.txt",
+        "missing.txt",
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(name)),
+            "{name} not named on stderr:\n{err}"
+        );
     }
     assert!(!err.contains("panicked"), "{err}");
     let got = readings(&out);
@@ -161,7 +226,10 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
     assert!(ids.contains(&"latin1"), "{ids:?}");
     assert!(ids.contains(&"deep"), "{ids:?}");
     let latin1 = got.iter().find(|r| r["id"] == "latin1").unwrap();
-    assert!(latin1["text"].as_str().unwrap().contains("Bürgermeister"), "{latin1}");
+    assert!(
+        latin1["text"].as_str().unwrap().contains("Bürgermeister"),
+        "{latin1}"
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -183,7 +251,8 @@ fn flate2_gzip(out: &mut Vec<u8>) -> impl Write + '_ {
     }
     impl Drop for Gz<'_> {
         fn drop(&mut self) {
-            self.out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
+            self.out
+                .extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
             let chunks: Vec<&[u8]> = self.buf.chunks(65535).collect();
             for (i, c) in chunks.iter().enumerate() {
                 self.out.push(u8::from(i + 1 == chunks.len()));
@@ -195,14 +264,29 @@ fn flate2_gzip(out: &mut Vec<u8>) -> impl Write + '_ {
             // CRC32 and size trailer are left out on purpose: the stream is cut anyway.
         }
     }
-    Gz { out, buf: Vec::new() }
+    Gz {
+        out,
+        buf: Vec::new(),
+    }
 }
 
 #[test]
 fn output_order_is_input_order_whatever_the_threads() {
     let examples = repo_root().join("examples");
-    let one = run(&["extract", "--quiet", "--threads", "1", examples.to_str().unwrap()]);
-    let three = run(&["extract", "--quiet", "--threads", "3", examples.to_str().unwrap()]);
+    let one = run(&[
+        "extract",
+        "--quiet",
+        "--threads",
+        "1",
+        examples.to_str().unwrap(),
+    ]);
+    let three = run(&[
+        "extract",
+        "--quiet",
+        "--threads",
+        "3",
+        examples.to_str().unwrap(),
+    ]);
     assert!(one.status.success(), "{}", stderr(&one));
     assert_eq!(stdout(&one), stdout(&three));
     assert!(readings(&one).len() >= 10);
@@ -234,6 +318,9 @@ fn usage_errors_exit_with_two() {
     let bad_date = run(&["extract", "--published", "17.03.2026", "x.txt"]);
     assert_eq!(bad_date.status.code(), Some(2));
     assert!(stderr(&bad_date).contains("YYYY-MM-DD"));
-    assert_eq!(run(&["extract", "--threads", "0", "x.txt"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "--threads", "0", "x.txt"]).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }

@@ -38,7 +38,9 @@ impl Extractor {
         r.removed = doc.removed();
         r.url = doc.url;
         r.title = doc.title;
-        r.published = doc.published.or_else(|| self.options.default_published.clone());
+        r.published = doc
+            .published
+            .or_else(|| self.options.default_published.clone());
         r.language = doc.language;
         r
     }

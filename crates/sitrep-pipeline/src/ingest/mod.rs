@@ -99,8 +99,18 @@ pub fn file_id(name: &str) -> String {
         };
         let known = matches!(
             ext.to_ascii_lowercase().as_str(),
-            "gz" | "html" | "htm" | "xhtml" | "txt" | "text" | "jsonl" | "ndjson" | "json" | "xml"
-                | "rss" | "atom" | "warc"
+            "gz" | "html"
+                | "htm"
+                | "xhtml"
+                | "txt"
+                | "text"
+                | "jsonl"
+                | "ndjson"
+                | "json"
+                | "xml"
+                | "rss"
+                | "atom"
+                | "warc"
         );
         if !known || stem.is_empty() {
             break;
@@ -124,6 +134,9 @@ mod tests {
         assert_eq!(file_id("article.txt"), "article");
         assert_eq!(file_id("a.b.c"), "a.b.c");
         assert_eq!(file_id("-"), "stdin");
-        assert_eq!(file_id("Ile jest warta godzina pracy_ W tych.html.gz"), "Ile jest warta godzina pracy_ W tych");
+        assert_eq!(
+            file_id("Ile jest warta godzina pracy_ W tych.html.gz"),
+            "Ile jest warta godzina pracy_ W tych"
+        );
     }
 }
