@@ -14,8 +14,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod analysis;
 mod document;
 
+pub use analysis::{DateMention, DateRange, Entity, EntityKind, Place, Span};
 pub use document::{Body, RawDocument, RecordRef};
 
 /// The version of the reading's JSON layout. Bumped whenever a field is renamed or changes meaning.

@@ -23,6 +23,7 @@
 //! }
 //! ```
 
+pub mod analyze;
 pub mod clean;
 pub mod datetime;
 mod error;
