@@ -1,25 +1,29 @@
 //! Dates as sitrep stores them: civil dates, written `YYYY-MM-DD`.
 //!
-//! [`normalize_date`] turns the date formats found in page metadata, feeds and WARC headers into
-//! that form.
+//! [`normalize_date`] turns the date formats found in page metadata, feeds, JSON Lines and WARC
+//! headers into that form. It keeps the date as written: a time zone is never applied, because
+//! the calendar day the source printed is the day it meant.
+//!
+//! Recognised shapes:
+//! - ISO 8601 dates and date-times: `2026-03-17`, `2026-03-17T08:00:00+05:00`, `2026-03-17 08:00`;
+//! - RFC 2822 / RFC 1123: `Tue, 17 Mar 2026 08:00:00 GMT` (the weekday is optional and not checked);
+//! - numeric: `2026/03/17`, `2026.03.17`, `17.03.2026`, `17/03/2026` (day first), compact `20260317`;
+//! - with month names: `March 17, 2026`, `Mar. 17, 2026`, `17 March 2026`, `17 Mar 2026`.
+//!
+//! Impossible dates (`2026-02-30`) are rejected.
 
 /// Normalises a date or date-time string to `YYYY-MM-DD`, or `None` when it is not one.
 ///
 /// ```
-/// assert_eq!(sitrep_pipeline::datetime::normalize_date("2026-03-17T08:00:00Z").as_deref(), Some("2026-03-17"));
+/// use sitrep_pipeline::datetime::normalize_date;
+/// assert_eq!(normalize_date("2026-03-17T08:00:00Z").as_deref(), Some("2026-03-17"));
+/// assert_eq!(normalize_date("Tue, 17 Mar 2026 08:00:00 GMT").as_deref(), Some("2026-03-17"));
+/// assert_eq!(normalize_date("2026-02-30"), None);
 /// ```
 pub fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();
-    let b = s.as_bytes();
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        let y: u32 = s.get(0..4)?.parse().ok()?;
-        let m: u32 = s.get(5..7)?.parse().ok()?;
-        let d: u32 = s.get(8..10)?.parse().ok()?;
-        if valid(y, m, d) {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
-        }
-    }
-    None
+    let (y, m, d) = numeric(s).or_else(|| named(s))?;
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Whether `y-m-d` is a real day of the Gregorian calendar.
@@ -35,5 +39,179 @@ pub fn days_in_month(y: u32, m: u32) -> u32 {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
         2 => 28,
         _ => 0,
+    }
+}
+
+/// The month numbered by an English month name or its abbreviation (`Mar`, `Mar.`, `Sept`).
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let n = MONTHS.iter().position(|m| m.starts_with(w.as_str()))?;
+    Some(n as u32 + 1)
+}
+
+/// Numeric shapes: ISO (with any time after it), `Y/M/D`, `D.M.Y`, `D/M/Y`, compact `YYYYMMDD`.
+fn numeric(s: &str) -> Option<(u32, u32, u32)> {
+    // The date part ends where a time or zone begins.
+    let date = s.split(['T', ' ', 't']).next()?;
+    let b = date.as_bytes();
+    if b.len() == 8 && b.iter().all(u8::is_ascii_digit) {
+        return Some((num(&date[0..4])?, num(&date[4..6])?, num(&date[6..8])?));
+    }
+    let sep = *b.iter().find(|c| matches!(c, b'-' | b'/' | b'.'))?;
+    let parts: Vec<&str> = date.split(sep as char).collect();
+    let [a, m, c] = parts[..] else {
+        return None;
+    };
+    if a.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&c.len()) {
+        Some((num(a)?, num(m)?, num(c)?))
+    } else if sep != b'-'
+        && (1..=2).contains(&a.len())
+        && (1..=2).contains(&m.len())
+        && c.len() == 4
+    {
+        Some((num(c)?, num(m)?, num(a)?))
+    } else {
+        None
+    }
+}
+
+/// Shapes with a month name: `March 17, 2026`, `17 March 2026`, RFC 2822 with a weekday.
+fn named(s: &str) -> Option<(u32, u32, u32)> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Drop a leading weekday ("Tue", "Tuesday").
+    let words = match words.first() {
+        Some(w) if is_weekday(w) => &words[1..],
+        _ => &words[..],
+    };
+    let [a, b, c, ..] = words else {
+        return None;
+    };
+    if let Some(m) = month_number(a) {
+        // March 17, 2026 / Mar. 17th 2026
+        return Some((year(c)?, m, day(b)?));
+    }
+    let m = month_number(b)?;
+    Some((year(c)?, m, day(a)?))
+}
+
+fn is_weekday(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    w.len() >= 3 && DAYS.iter().any(|d| d.starts_with(w.as_str()))
+}
+
+fn day(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches(['.', ',']);
+    let w = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .unwrap_or(w);
+    (1..=2).contains(&w.len()).then_some(())?;
+    num(w)
+}
+
+fn year(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches(['.', ',']);
+    (w.len() == 4).then_some(())?;
+    num(w)
+}
+
+fn num(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: Option<&str>) {
+        assert_eq!(normalize_date(input).as_deref(), expect, "input: {input:?}");
+    }
+
+    #[test]
+    fn iso_dates_and_times_keep_the_written_day() {
+        check("2026-03-17", Some("2026-03-17"));
+        check("2026-03-17T08:00:00Z", Some("2026-03-17"));
+        check("2026-03-17T23:30:00-05:00", Some("2026-03-17"));
+        check("2026-03-17T01:00:00+14:00", Some("2026-03-17"));
+        check("2026-03-17 08:00:00", Some("2026-03-17"));
+        check("  2026-3-7 ", Some("2026-03-07"));
+    }
+
+    #[test]
+    fn rfc_2822_and_1123() {
+        check("Tue, 17 Mar 2026 08:00:00 GMT", Some("2026-03-17"));
+        check("Tue, 17 Mar 2026 08:00:00 +0300", Some("2026-03-17"));
+        check("17 Mar 2026 08:00 -0000", Some("2026-03-17"));
+        check("Wednesday, 4 February 2026 10:00", Some("2026-02-04"));
+    }
+
+    #[test]
+    fn numeric_shapes() {
+        check("2026/03/17", Some("2026-03-17"));
+        check("2026.03.17", Some("2026-03-17"));
+        check("17.03.2026", Some("2026-03-17"));
+        check("17/03/2026", Some("2026-03-17"));
+        check("20260317", Some("2026-03-17"));
+        check("17-03-2026", None);
+    }
+
+    #[test]
+    fn month_names() {
+        check("March 17, 2026", Some("2026-03-17"));
+        check("Mar. 17, 2026", Some("2026-03-17"));
+        check("Sept. 1, 2025", Some("2025-09-01"));
+        check("17 March 2026", Some("2026-03-17"));
+        check("March 17th, 2026", Some("2026-03-17"));
+        check("1st May 2024", Some("2024-05-01"));
+    }
+
+    #[test]
+    fn impossible_and_junk_are_rejected() {
+        check("2026-02-30", None);
+        check("2025-02-29", None);
+        check("2024-02-29", Some("2024-02-29"));
+        check("1900-02-29", None);
+        check("2026-13-01", None);
+        check("20261301", None);
+        check("32.01.2026", None);
+        check("February 30, 2026", None);
+        check("", None);
+        check("yesterday", None);
+        check("Ma 17 2026", None);
+        check("12345678901", None);
+        check("2026-03", None);
+        check("é2026-03-17", None);
     }
 }

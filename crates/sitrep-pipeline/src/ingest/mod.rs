@@ -13,16 +13,28 @@
 //! assert_eq!(docs.len(), 1);
 //! ```
 
+mod decode;
+mod jsonl;
+mod single;
+mod sniff;
+mod source;
+
 use std::io::Read;
 
-use sitrep_model::{Body, RawDocument, RecordRef};
+use sitrep_model::{RawDocument, RecordRef};
+
+pub use decode::{charset_param, decode, Hints};
+pub use sniff::sniff;
 
 use crate::{Error, ErrorKind, Result};
+use sniff::Sniffed;
+use source::{error_kind, gunzip, peek, Source};
 
 /// Limits for the readers.
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
-    /// The largest document (or record) accepted; larger ones are an error, not a crash.
+    /// The largest document (or record, or JSON line) accepted; larger ones are a `TooLarge`
+    /// error, read past without being buffered, not a crash.
     pub max_document_bytes: u64,
 }
 
@@ -47,41 +59,48 @@ pub enum InputKind {
 /// The documents of one input, in input order.
 pub type Documents<'a> = Box<dyn Iterator<Item = Result<RawDocument>> + Send + 'a>;
 
+/// How many bytes recognition looks at.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// How many gzip layers are looked through (`.gz` of a `.gz` is seen through too).
+const GZIP_LAYERS: usize = 2;
+
 /// Reads the input called `name` (a path, or `-`) from `input`.
+///
+/// Gzip is looked through, the kind recognised (see [`sniff`]), and the input split into
+/// documents. An input that cannot be read at all yields a single `Err`; a multi-record input
+/// yields an `Err` per bad record and goes on where the format allows it.
 pub fn read<'a, R: Read + Send + 'a>(name: &str, input: R, cfg: &IngestConfig) -> Documents<'a> {
-    let origin = RecordRef::whole(name);
-    let mut bytes = Vec::new();
-    let limit = cfg.max_document_bytes;
-    if let Err(e) = input.take(limit + 1).read_to_end(&mut bytes) {
-        return one(Err(Error::new(origin, ErrorKind::Io(e))));
-    }
-    if bytes.len() as u64 > limit {
-        return one(Err(Error::new(
-            origin,
-            ErrorKind::TooLarge {
-                size: bytes.len() as u64,
-                limit,
-            },
-        )));
-    }
-    if bytes.is_empty() {
-        return one(Err(Error::new(origin, ErrorKind::Empty)));
-    }
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let body = if text.trim_start().starts_with('<') {
-        Body::Html(text)
-    } else {
-        Body::Text(text)
+    let (kind, source) = match open(name, Box::new(input)) {
+        Ok(opened) => opened,
+        Err(e) => return one(Err(e)),
     };
-    one(Ok(RawDocument {
-        id: file_id(name),
-        origin,
-        url: None,
-        title: None,
-        published: None,
-        captured: None,
-        body,
-    }))
+    match kind {
+        InputKind::Text | InputKind::Html => one(single::read_single(name, source, kind, cfg)),
+        InputKind::JsonLines => Box::new(jsonl::JsonLines::new(name, source, cfg)),
+        InputKind::Feed => one(single::read_single(name, source, InputKind::Html, cfg)),
+        InputKind::Warc => one(single::read_single(name, source, InputKind::Html, cfg)),
+    }
+}
+
+/// Looks through gzip and recognises the input.
+fn open<'a>(name: &str, input: Source<'a>) -> Result<(InputKind, Source<'a>)> {
+    let fail = |kind| Error::new(RecordRef::whole(name), kind);
+    let (mut prefix, mut source) = peek(input, SNIFF_BYTES).map_err(|e| fail(error_kind(e)))?;
+    let mut layers = 0;
+    loop {
+        match sniff::classify(&prefix, name) {
+            Sniffed::Kind(kind) => return Ok((kind, source)),
+            Sniffed::Empty => return Err(fail(ErrorKind::Empty)),
+            Sniffed::Binary => return Err(fail(ErrorKind::Binary)),
+            Sniffed::Gzip if layers >= GZIP_LAYERS => return Err(fail(ErrorKind::Binary)),
+            Sniffed::Gzip => {
+                layers += 1;
+                (prefix, source) =
+                    peek(gunzip(source), SNIFF_BYTES).map_err(|e| fail(error_kind(e)))?;
+            }
+        }
+    }
 }
 
 fn one<'a>(item: Result<RawDocument>) -> Documents<'a> {
@@ -99,8 +118,18 @@ pub fn file_id(name: &str) -> String {
         };
         let known = matches!(
             ext.to_ascii_lowercase().as_str(),
-            "gz" | "html" | "htm" | "xhtml" | "txt" | "text" | "jsonl" | "ndjson" | "json" | "xml"
-                | "rss" | "atom" | "warc"
+            "gz" | "html"
+                | "htm"
+                | "xhtml"
+                | "txt"
+                | "text"
+                | "jsonl"
+                | "ndjson"
+                | "json"
+                | "xml"
+                | "rss"
+                | "atom"
+                | "warc"
         );
         if !known || stem.is_empty() {
             break;
@@ -124,6 +153,9 @@ mod tests {
         assert_eq!(file_id("article.txt"), "article");
         assert_eq!(file_id("a.b.c"), "a.b.c");
         assert_eq!(file_id("-"), "stdin");
-        assert_eq!(file_id("Ile jest warta godzina pracy_ W tych.html.gz"), "Ile jest warta godzina pracy_ W tych");
+        assert_eq!(
+            file_id("Ile jest warta godzina pracy_ W tych.html.gz"),
+            "Ile jest warta godzina pracy_ W tych"
+        );
     }
 }
