@@ -14,10 +14,14 @@
 //! ```
 
 mod decode;
+mod feed;
+mod http;
 mod jsonl;
 mod single;
 mod sniff;
 mod source;
+mod warc;
+mod xml;
 
 use std::io::Read;
 
@@ -78,8 +82,8 @@ pub fn read<'a, R: Read + Send + 'a>(name: &str, input: R, cfg: &IngestConfig) -
     match kind {
         InputKind::Text | InputKind::Html => one(single::read_single(name, source, kind, cfg)),
         InputKind::JsonLines => Box::new(jsonl::JsonLines::new(name, source, cfg)),
-        InputKind::Feed => one(single::read_single(name, source, InputKind::Html, cfg)),
-        InputKind::Warc => one(single::read_single(name, source, InputKind::Html, cfg)),
+        InputKind::Feed => Box::new(feed::Feed::new(name, source, cfg)),
+        InputKind::Warc => Box::new(warc::Warc::new(name, source, cfg)),
     }
 }
 
