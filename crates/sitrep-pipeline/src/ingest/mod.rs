@@ -116,10 +116,7 @@ fn one<'a>(item: Result<RawDocument>) -> Documents<'a> {
 pub fn file_id(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let mut id = base;
-    loop {
-        let Some((stem, ext)) = id.rsplit_once('.') else {
-            break;
-        };
+    while let Some((stem, ext)) = id.rsplit_once('.') {
         let known = matches!(
             ext.to_ascii_lowercase().as_str(),
             "gz" | "html"

@@ -18,19 +18,45 @@ pub type Source<'a> = Box<dyn Read + Send + 'a>;
 pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// Reads up to `n` bytes from `input` and returns them with a reader that yields the same bytes
-/// again, then the rest of the input.
+/// again, then the rest of the input. A read failure after some bytes is kept for later, so that
+/// a damaged input is still recognised and its readable part read; with no bytes at all it is
+/// returned at once.
 pub fn peek<'a>(mut input: Source<'a>, n: usize) -> io::Result<(Vec<u8>, Source<'a>)> {
     let mut prefix = Vec::with_capacity(n.min(64 * 1024));
+    let mut failure = None;
     let mut chunk = (&mut input).take(n as u64);
     loop {
         match chunk.read_to_end(&mut prefix) {
             Ok(_) => break,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+            Err(e) if prefix.is_empty() => return Err(e),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
         }
     }
-    let again = Cursor::new(prefix.clone()).chain(input);
+    let rest = Deferred {
+        failure,
+        rest: input,
+    };
+    let again = Cursor::new(prefix.clone()).chain(rest);
     Ok((prefix, Box::new(again)))
+}
+
+/// A reader that first reports a failure met earlier, then reads on.
+struct Deferred<'a> {
+    failure: Option<io::Error>,
+    rest: Source<'a>,
+}
+
+impl Read for Deferred<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.failure.take() {
+            Some(e) => Err(e),
+            None => self.rest.read(buf),
+        }
+    }
 }
 
 /// Decompresses a (possibly multi-member) gzip stream. Its failures carry a [`GzipFault`] so that

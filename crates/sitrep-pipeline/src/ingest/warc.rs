@@ -57,7 +57,7 @@ struct Header {
 
 /// What became of one record.
 enum Outcome {
-    Document(RawDocument),
+    Document(Box<RawDocument>),
     Skipped,
 }
 
@@ -290,7 +290,7 @@ fn response(
         url: header.uri.as_deref(),
     };
     let text = decode(&body, hints);
-    Ok(Outcome::Document(RawDocument {
+    Ok(Outcome::Document(Box::new(RawDocument {
         origin: RecordRef::whole(""),
         id: header.id.clone().unwrap_or_default(),
         url: header.uri.clone(),
@@ -298,7 +298,7 @@ fn response(
         published: None,
         captured: header.date.clone(),
         body: Body::Html(text),
-    }))
+    })))
 }
 
 impl Iterator for Warc<'_> {
@@ -315,7 +315,7 @@ impl Iterator for Warc<'_> {
                     if doc.id.is_empty() {
                         doc.id = format!("{}#{}", super::file_id(&self.name), self.n);
                     }
-                    return Some(Ok(doc));
+                    return Some(Ok(*doc));
                 }
                 Err(e) => {
                     // An I/O failure (or gzip damage) leaves the stream unusable.

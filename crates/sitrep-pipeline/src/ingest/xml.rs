@@ -81,7 +81,7 @@ impl<R: BufRead> Tokenizer<R> {
     fn syntax(&self, msg: impl Into<String>) -> XmlError {
         XmlError::Syntax {
             msg: msg.into(),
-            offset: self.offset,
+            offset: self.token_start,
             line: self.line,
         }
     }
