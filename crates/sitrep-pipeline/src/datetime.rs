@@ -8,7 +8,11 @@
 //! - ISO 8601 dates and date-times: `2026-03-17`, `2026-03-17T08:00:00+05:00`, `2026-03-17 08:00`;
 //! - RFC 2822 / RFC 1123: `Tue, 17 Mar 2026 08:00:00 GMT` (the weekday is optional and not checked);
 //! - numeric: `2026/03/17`, `2026.03.17`, `17.03.2026`, `17/03/2026` (day first), compact `20260317`;
-//! - with month names: `March 17, 2026`, `Mar. 17, 2026`, `17 March 2026`, `17 Mar 2026`.
+//! - with month names: `March 17, 2026`, `Mar. 17, 2026`, `17 March 2026`, `17th of March 2026`.
+//!
+//! Slashed dates with the year last are read day first (`03/04/2026` is 3 April), as most of the
+//! world writes them; an American `03/17/2026` is then impossible and rejected rather than
+//! guessed. Two-digit years are read only in the RFC 822 shape (`17 Mar 26`).
 //!
 //! Impossible dates (`2026-02-30`) are rejected.
 
@@ -96,7 +100,7 @@ fn numeric(s: &str) -> Option<(u32, u32, u32)> {
 fn named(s: &str) -> Option<(u32, u32, u32)> {
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("of"))
         .collect();
     // Drop a leading weekday ("Tue", "Tuesday").
     let words = match words.first() {
@@ -111,7 +115,12 @@ fn named(s: &str) -> Option<(u32, u32, u32)> {
         return Some((year(c)?, m, day(b)?));
     }
     let m = month_number(b)?;
-    Some((year(c)?, m, day(a)?))
+    // RFC 822 allowed two-digit years (`17 Mar 26 08:00 GMT`); they are read as 19xx from 70 on.
+    let y = year(c).or_else(|| {
+        let yy = (c.len() == 2).then(|| num(c))??;
+        Some(if yy < 70 { 2000 + yy } else { 1900 + yy })
+    })?;
+    Some((y, m, day(a)?))
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -195,6 +204,11 @@ mod tests {
         check("17 March 2026", Some("2026-03-17"));
         check("March 17th, 2026", Some("2026-03-17"));
         check("1st May 2024", Some("2024-05-01"));
+        check("17th of March 2026", Some("2026-03-17"));
+        check("Tue, 17 Mar 26 08:00:00 GMT", Some("2026-03-17"));
+        check("17 Mar 99", Some("1999-03-17"));
+        check("March 17, 26", None);
+        check("03/17/2026", None);
     }
 
     #[test]

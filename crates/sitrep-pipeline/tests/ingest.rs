@@ -205,6 +205,26 @@ fn a_malformed_feed_keeps_the_items_before_the_fault() {
     );
 }
 
+#[test]
+fn a_fault_between_items_names_no_item() {
+    let rss =
+        b"<rss><channel><item><guid>https://example.com/p</guid></item></chanel></rss>".to_vec();
+    let out = read_all("x.rss", rss);
+    assert_eq!(out.len(), 2);
+    let Ok(doc) = &out[0] else {
+        panic!("the item is fine")
+    };
+    // A guid that is a URL (and a permalink, by default) serves as the link.
+    assert_eq!(doc.url.as_deref(), Some("https://example.com/p"));
+    let Err(e) = &out[1] else {
+        panic!("the end is broken")
+    };
+    assert_eq!(
+        e.to_string(),
+        "x.rss (byte 61): malformed feed: mismatched end tag </chanel>, expected </channel> at line 1"
+    );
+}
+
 fn check_crawl(name: &str, d: &[RawDocument]) {
     let ids: Vec<_> = d.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(
@@ -463,6 +483,37 @@ fn a_huge_json_line_is_skipped_and_the_next_read() {
     assert_eq!(out[2].as_ref().map(|d| d.id.as_str()).ok(), Some("last"));
 }
 
+#[test]
+fn a_huge_warc_record_is_streamed_past() {
+    let served = Arc::new(AtomicU64::new(0));
+    let len: u64 = 48 << 20;
+    let head = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:big>\r\nContent-Length: {}\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
+        len + 44
+    );
+    let tail = b"\r\n\r\nWARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:small>\r\nContent-Length: 41\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html><p>ok</p></html>\r\n\r\n";
+    let input = Lazy {
+        head: head.into_bytes(),
+        len,
+        fill: b'x',
+        tail: tail.to_vec(),
+        served,
+    };
+    let cfg = IngestConfig {
+        max_document_bytes: 1 << 20,
+    };
+    let out: Vec<_> = read("big.warc", input, &cfg).collect();
+    assert_eq!(out.len(), 2);
+    let Err(e) = &out[0] else {
+        panic!("expected the big record to fail")
+    };
+    assert_eq!(
+        e.to_string(),
+        format!("big.warc: record 1 (byte 0): document of at least {len} bytes exceeds the limit of 1048576 bytes")
+    );
+    assert_eq!(out[1].as_ref().map(|d| d.id.as_str()).ok(), Some("small"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -470,7 +521,7 @@ proptest! {
     fn arbitrary_bytes_never_panic(
         prefix in prop::sample::select(vec![
             &b""[..], b"WARC/1.0\r\n", b"{", b"<rss", b"<?xml version='1.0'?><feed>", b"\x1f\x8b", b"<html>",
-            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n",
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 41\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n",
         ]),
         body in prop::collection::vec(any::<u8>(), 0..2048),
         gzip in any::<bool>(),
@@ -481,5 +532,15 @@ proptest! {
         let cfg = IngestConfig { max_document_bytes: 1024 };
         let n = read("prop", std::io::Cursor::new(bytes), &cfg).take(10_000).count();
         prop_assert!(n < 10_000);
+    }
+}
+
+proptest! {
+    #[test]
+    fn dates_never_panic_and_come_out_well_formed(s in "\\PC{0,40}") {
+        if let Some(d) = sitrep_pipeline::datetime::normalize_date(&s) {
+            let b = d.as_bytes();
+            prop_assert!(b.len() == 10 && b[4] == b'-' && b[7] == b'-');
+        }
     }
 }

@@ -15,8 +15,9 @@ use std::io::BufReader;
 
 use sitrep_model::{Body, RawDocument, RecordRef};
 
+use super::entities::escape_html;
 use super::source::{error_kind, Source};
-use super::xml::{escape_html, Token, Tokenizer, XmlError};
+use super::xml::{Token, Tokenizer, XmlError};
 use super::{file_id, IngestConfig};
 use crate::datetime::normalize_date;
 use crate::{Error, ErrorKind, Result};
@@ -28,6 +29,8 @@ pub struct Feed<'a> {
     file_id: String,
     limit: u64,
     n: u64,
+    /// Whether an item is being read, so that a fault can be put in it or between items.
+    in_item: bool,
     done: bool,
 }
 
@@ -38,6 +41,7 @@ struct Item {
     link: Option<String>,
     id: Option<String>,
     about: Option<String>,
+    permalink: Option<String>,
     published: Option<String>,
     updated: Option<String>,
     /// `content:encoded`, `content`, `description`, `summary`: the first present wins.
@@ -61,23 +65,26 @@ impl<'a> Feed<'a> {
             file_id: file_id(name),
             limit: cfg.max_document_bytes,
             n: 0,
+            in_item: false,
             done: false,
         }
     }
 
+    /// The error for a fault at `offset`: in the item being read, or between items.
     fn fail(&mut self, e: XmlError) -> Error {
         self.done = true;
-        let record = self.n.max(1);
-        match e {
-            XmlError::Syntax { msg, offset, line } => Error::new(
-                RecordRef::record(&self.name, record, Some(offset)),
-                ErrorKind::Feed(format!("{msg} at line {line}")),
-            ),
-            XmlError::Io(e) => Error::new(
-                RecordRef::record(&self.name, record, Some(self.tok.offset())),
-                error_kind(e),
-            ),
-        }
+        let (kind, offset) = match e {
+            XmlError::Syntax { msg, offset, line } => {
+                (ErrorKind::Feed(format!("{msg} at line {line}")), offset)
+            }
+            XmlError::Io(e) => (error_kind(e), self.tok.offset()),
+        };
+        let origin = RecordRef {
+            input: self.name.clone(),
+            record: self.in_item.then_some(self.n),
+            offset: Some(offset),
+        };
+        Error::new(origin, kind)
     }
 
     /// Reads an item whose start tag has just been read, through its end tag.
@@ -161,6 +168,10 @@ fn local_name(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
 fn non_empty(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_string())
@@ -198,7 +209,15 @@ impl Item {
                 }
                 None => slot(&mut self.link, non_empty(&f.content)),
             },
-            "guid" | "id" => slot(&mut self.id, non_empty(&f.content)),
+            "guid" | "id" => {
+                let id = non_empty(&f.content);
+                // An RSS guid is a permalink unless it says otherwise.
+                let permalink = attr(&f.attrs, "isPermaLink").is_none_or(|p| p == "true");
+                if local == "guid" && permalink && id.as_deref().is_some_and(is_url) {
+                    slot(&mut self.permalink, id.clone());
+                }
+                slot(&mut self.id, id)
+            }
             "pubDate" | "published" | "date" | "issued" | "created" => {
                 slot(&mut self.published, normalize_date(&f.content))
             }
@@ -215,7 +234,7 @@ impl Item {
                 .id
                 .or_else(|| self.about.clone())
                 .unwrap_or_else(|| format!("{file_id}#{n}")),
-            url: self.link.or(self.about),
+            url: self.link.or(self.permalink).or(self.about),
             title: self.title,
             published: self.published.or(self.updated),
             captured: None,
@@ -236,7 +255,10 @@ impl Iterator for Feed<'_> {
                 {
                     self.n += 1;
                     let start = self.tok.token_start();
-                    return Some(self.item(attrs, start));
+                    self.in_item = true;
+                    let item = self.item(attrs, start);
+                    self.in_item = false;
+                    return Some(item);
                 }
                 Ok(Token::Eof) => self.done = true,
                 Ok(_) => {}

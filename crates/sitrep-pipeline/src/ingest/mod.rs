@@ -14,6 +14,7 @@
 //! ```
 
 mod decode;
+mod entities;
 mod feed;
 mod http;
 mod jsonl;

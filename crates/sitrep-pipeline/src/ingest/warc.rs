@@ -249,7 +249,11 @@ fn response(
             break;
         }
         if lines.is_empty() && !buf.starts_with(b"HTTP/") {
-            // Not an HTTP message: the whole block is the body.
+            // Not an HTTP message: the whole block is the body, unless its first line was too
+            // long to keep, which HTML's is not.
+            if read.overflow {
+                return Ok(Outcome::Skipped);
+            }
             body = std::mem::take(&mut buf);
             head_bytes = 0;
             break;
