@@ -5,13 +5,26 @@
 //! (JSON Lines, feeds, WARC) stream record by record, so memory stays bounded by the largest
 //! record, which [`IngestConfig::max_document_bytes`] caps. A bad record yields an `Err` naming
 //! the input and the record; the iterator then goes on with the next record where the format
-//! allows it.
+//! allows it. Nothing here opens a file or panics on input.
 //!
 //! ```
 //! use sitrep_pipeline::ingest::{read, IngestConfig};
 //! let docs: Vec<_> = read("a.txt", &b"Title\n\nBody text."[..], &IngestConfig::default()).collect();
 //! assert_eq!(docs.len(), 1);
 //! ```
+//!
+//! The files, in the order bytes pass through them:
+//! - `source`: peeking without losing bytes, gzip (multi-member), capped line reads;
+//! - `sniff`: which [`InputKind`] an input is;
+//! - `decode`: bytes to Unicode (BOM, HTTP charset, `<meta>`, UTF-8, detection);
+//! - `single`: a text or HTML file as one document;
+//! - `jsonl`: JSON Lines, a document per line;
+//! - `xml`, `entities`, `feed`: RSS 2.0, RSS 1.0 and Atom, a document per item;
+//! - `warc`, `http`: WARC files, a document per HTML response.
+//!
+//! Errors read `<input>[: record <n>][ (byte <offset>)]: <what went wrong>`, for example
+//! `crawl.warc.gz: record 7 (byte 1682): truncated or corrupt gzip stream: unexpected end of
+//! compressed data`.
 
 mod decode;
 mod entities;

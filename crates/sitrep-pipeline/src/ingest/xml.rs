@@ -204,7 +204,7 @@ impl<R: BufRead> Tokenizer<R> {
     fn instruction(&mut self) -> Res<()> {
         let mut body = Vec::new();
         self.until(b"?>", &mut body, MAX_TAG, "a processing instruction")?;
-        if body.starts_with(b"?xml") {
+        if body.starts_with(b"?xml") && body.get(4).is_some_and(u8::is_ascii_whitespace) {
             let lower = body.to_ascii_lowercase();
             if let Some(at) = memmem::find(&lower, b"encoding") {
                 let rest = body[at + 8..].trim_ascii_start();
