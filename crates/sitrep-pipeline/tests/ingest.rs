@@ -536,6 +536,33 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Damaged real inputs: a fixture cut short and with some bytes changed, maybe gzipped.
+    #[test]
+    fn damaged_fixtures_never_panic(
+        which in 0usize..6,
+        cut in 0.0f64..1.0,
+        flips in prop::collection::vec((0.0f64..1.0, any::<u8>()), 0..8),
+        gzip in any::<bool>(),
+    ) {
+        let name = ["crawl.warc", "news.rss", "news.atom", "news.jsonl", "page.html", "shift_jis.html"][which];
+        let mut bytes = fixture(name);
+        for (at, b) in flips {
+            let i = (at * bytes.len() as f64) as usize;
+            if let Some(slot) = bytes.get_mut(i) {
+                *slot = b;
+            }
+        }
+        let mut bytes = if gzip && name == "crawl.warc" { warc_gz_per_record() } else if gzip { gz(&bytes) } else { bytes };
+        bytes.truncate((cut * bytes.len() as f64) as usize + 1);
+        let cfg = IngestConfig { max_document_bytes: 600 };
+        let n = read(name, std::io::Cursor::new(bytes), &cfg).take(10_000).count();
+        prop_assert!(n < 10_000);
+    }
+}
+
+proptest! {
     #[test]
     fn dates_never_panic_and_come_out_well_formed(s in "\\PC{0,40}") {
         if let Some(d) = sitrep_pipeline::datetime::normalize_date(&s) {

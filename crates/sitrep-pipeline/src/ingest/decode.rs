@@ -78,14 +78,22 @@ fn label(name: &str) -> Option<&'static Encoding> {
     Some(enc)
 }
 
-/// The charset declared by the first `<meta>` tag that declares one.
+/// The charset declared by the first `<meta>` tag that declares one, or by the XML declaration
+/// of an XHTML page.
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
+    let start = lower.trim_ascii_start();
+    if start.starts_with(b"<?xml") {
+        let decl = &start[..memmem::find(start, b"?>").unwrap_or(start.len())];
+        if let Some(enc) = declared(decl, b"encoding") {
+            return Some(enc);
+        }
+    }
     let mut rest = &lower[..];
     while let Some(at) = memmem::find(rest, b"<meta") {
         let after = &rest[at + 5..];
         let end = memchr::memchr(b'>', after).unwrap_or(after.len());
-        if let Some(enc) = charset_in_tag(&after[..end]) {
+        if let Some(enc) = declared(&after[..end], b"charset") {
             return Some(enc);
         }
         rest = &after[end..];
@@ -93,10 +101,11 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// Finds `charset = value` in the text of one tag (attribute or inside a `content` value).
-fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
-    let at = memmem::find(tag, b"charset")?;
-    let rest = tag[at + 7..].trim_ascii_start();
+/// Finds `key = value` in the text of one tag (an attribute, or inside a `content` value) and
+/// the encoding the value names.
+fn declared(tag: &[u8], key: &[u8]) -> Option<&'static Encoding> {
+    let at = memmem::find(tag, key)?;
+    let rest = tag[at + key.len()..].trim_ascii_start();
     let rest = rest.strip_prefix(b"=")?.trim_ascii_start();
     let rest = rest
         .strip_prefix(b"\"")
@@ -165,6 +174,9 @@ mod tests {
             html(b"<meta charset=utf-16>\xc3\xa9"),
             "<meta charset=utf-16>é"
         );
+        // An XHTML page's XML declaration counts as a declaration.
+        let xhtml = b"<?xml version='1.0' encoding='windows-1251'?><html>\xcf\xf0";
+        assert!(html(xhtml).ends_with("Пр"));
     }
 
     #[test]

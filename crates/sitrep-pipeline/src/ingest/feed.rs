@@ -179,6 +179,10 @@ fn non_empty(s: &str) -> Option<String> {
 
 impl Item {
     fn take(&mut self, f: Field) {
+        // Media RSS (`media:title`, `media:content`) describes attachments, not the story.
+        if f.name.starts_with("media:") {
+            return;
+        }
         let local = local_name(&f.name);
         let kind = attr(&f.attrs, "type")
             .unwrap_or("html")
