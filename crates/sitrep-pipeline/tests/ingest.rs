@@ -67,6 +67,66 @@ fn html(doc: &RawDocument) -> &str {
     }
 }
 
+/// One line per item an input yields: the document's fields and the start of its body, or the
+/// error message.
+fn summary(name: &str, bytes: Vec<u8>) -> String {
+    let mut out = String::new();
+    for item in read_all(name, bytes) {
+        let value = match item {
+            Ok(d) => {
+                let (kind, body) = match &d.body {
+                    Body::Html(s) => ("html", s),
+                    Body::Text(s) => ("text", s),
+                };
+                let start: String = body.chars().take(80).collect();
+                serde_json::json!({
+                    "origin": d.origin.to_string(), "id": d.id, "url": d.url, "title": d.title,
+                    "published": d.published, "captured": d.captured, kind: start,
+                })
+            }
+            Err(e) => serde_json::json!({ "error": e.to_string() }),
+        };
+        out.push_str(&value.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Golden files: every fixture's summary is kept beside it as `<fixture>.expect`, reviewed as a
+/// diff. `UPDATE_EXPECT=1 cargo test -p sitrep-pipeline --test ingest` rewrites them.
+#[test]
+fn fixtures_read_as_expected() {
+    let dir = format!("{}/test_data/ingest", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".expect") && !n.starts_with('.'))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10);
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut failures = Vec::new();
+    for name in names {
+        let actual = summary(&name, fixture(&name));
+        let path = format!("{dir}/{name}.expect");
+        if update {
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if expected != actual {
+            failures.push(format!(
+                "{name}:\n--- expected\n{expected}+++ actual\n{actual}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(UPDATE_EXPECT=1 rewrites the golden files)",
+        failures.join("\n")
+    );
+}
+
 #[test]
 fn plain_text_is_one_document() {
     let d = docs("dir/article.txt", fixture("article.txt"));

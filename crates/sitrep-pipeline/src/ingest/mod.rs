@@ -48,8 +48,10 @@ use crate::{Error, ErrorKind, Result};
 use sniff::Sniffed;
 use source::{error_kind, gunzip, peek, Source};
 
-/// Limits for the readers.
-#[derive(Debug, Clone)]
+/// Limits for the readers, typed and checked once: a configuration file may set them under
+/// their own names, and an unknown name is an error.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct IngestConfig {
     /// The largest document (or record, or JSON line) accepted; larger ones are a `TooLarge`
     /// error, read past without being buffered, not a crash.
