@@ -233,7 +233,7 @@ fn atom_entries() {
     assert_eq!(d[0].published.as_deref(), Some("2026-03-17"));
     assert_eq!(
         html(&d[0]),
-        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Troops &amp; tanks <b>moved</b>.</p></div>"
+        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Troops &amp; tanks <b>moved</b>.<br/>Then stopped.</p></div>"
     );
     assert_eq!(d[1].url.as_deref(), Some("https://example.com/summary"));
     assert_eq!(d[1].published.as_deref(), Some("2026-03-15"));

@@ -96,11 +96,17 @@ impl<'a> Feed<'a> {
         };
         let mut field: Option<Field> = None;
         let mut depth = 0usize;
+        // Where the content ended just after a nested start tag: an end tag there closes an
+        // empty element.
+        let mut empty_at = None;
         loop {
             let tok = self.tok.next_token().map_err(|e| self.fail(e))?;
             match tok {
                 Token::Start { name, attrs } => {
                     depth += 1;
+                    item.size += (name.len()
+                        + attrs.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>())
+                        as u64;
                     match field.as_mut() {
                         None => {
                             field = Some(Field {
@@ -116,6 +122,7 @@ impl<'a> Feed<'a> {
                                 f.content.push_str(&format!(" {k}=\"{}\"", escape_html(v)));
                             }
                             f.content.push('>');
+                            empty_at = Some(f.content.len());
                         }
                     }
                 }
@@ -140,8 +147,15 @@ impl<'a> Feed<'a> {
                             item.take(f);
                         }
                     } else if let Some(f) = field.as_mut() {
-                        f.content.push_str(&format!("</{name}>"));
+                        if empty_at == Some(f.content.len()) {
+                            // `<br/>` came as a start and an end: keep it one tag.
+                            f.content.pop();
+                            f.content.push_str("/>");
+                        } else {
+                            f.content.push_str(&format!("</{name}>"));
+                        }
                     }
+                    empty_at = None;
                 }
                 Token::Eof => break,
             }

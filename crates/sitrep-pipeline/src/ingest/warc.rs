@@ -156,6 +156,14 @@ impl<'a> Warc<'a> {
         } else {
             Ok(Outcome::Skipped)
         };
+        // A failed read leaves the stream unusable: nothing more can be read after it.
+        let outcome = match outcome {
+            Err(kind @ (ErrorKind::Io(_) | ErrorKind::Gzip(_))) => {
+                self.done = true;
+                return Err(self.err(start, kind));
+            }
+            other => other,
+        };
         // Whatever the block held, pass over the rest of it.
         let rest = block.limit();
         let skipped = skip(&mut block, rest).map_err(|e| self.err(start, error_kind(e)))?;
