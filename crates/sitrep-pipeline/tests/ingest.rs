@@ -347,6 +347,31 @@ fn a_truncated_warc_gz_keeps_the_records_before_the_damage() {
 }
 
 #[test]
+fn truncated_gzip_jsonl_and_feeds_keep_what_came_before() {
+    let lines: String = (1..=400)
+        .map(|i| format!("{{\"id\":\"r{i}\",\"text\":\"story {i}\"}}\n"))
+        .collect();
+    let zipped = gz(lines.as_bytes());
+    let out = read_all("cut.jsonl.gz", zipped[..zipped.len() - 10].to_vec());
+    let last = out
+        .last()
+        .and_then(|r| r.as_ref().err())
+        .expect("an error at the end");
+    assert!(matches!(last.kind, ErrorKind::Gzip(_)), "{last}");
+    assert!(last.origin.record.is_some(), "{last}");
+    assert!(out.iter().filter(|d| d.is_ok()).count() > 300);
+
+    let zipped = gz(&fixture("news.rss"));
+    let out = read_all("cut.rss.gz", zipped[..zipped.len() - 10].to_vec());
+    assert!(out[0].is_ok());
+    let last = out
+        .last()
+        .and_then(|r| r.as_ref().err())
+        .expect("an error at the end");
+    assert!(matches!(last.kind, ErrorKind::Gzip(_)), "{last}");
+}
+
+#[test]
 fn a_truncated_warc_names_the_record_and_offset() {
     let whole = fixture("crawl.warc");
     let out = read_all("cut.warc", whole[..600].to_vec());
