@@ -16,6 +16,8 @@ pub struct Head {
     pub content_type: Option<String>,
     pub transfer_encoding: Option<String>,
     pub content_encoding: Option<String>,
+    /// The `Date` header: when the server sent the page.
+    pub date: Option<String>,
 }
 
 impl Head {
@@ -41,6 +43,7 @@ impl Head {
                 "content-type" => &mut head.content_type,
                 "transfer-encoding" => &mut head.transfer_encoding,
                 "content-encoding" => &mut head.content_encoding,
+                "date" => &mut head.date,
                 _ => continue,
             };
             slot.get_or_insert(value);
@@ -155,8 +158,10 @@ mod tests {
             "HTTP/1.1 404 Not Found",
             "Content-Type: text/html; charset=utf-8",
             "X: y",
+            "Date: Tue, 17 Mar 2026 08:00:00 GMT",
         ]);
         assert_eq!(h.status, Some(404));
+        assert_eq!(h.date.as_deref(), Some("Tue, 17 Mar 2026 08:00:00 GMT"));
         assert!(!h.is_success());
         assert_eq!(h.is_html(), Some(true));
         assert_eq!(

@@ -9,7 +9,8 @@
 //! than [`IngestConfig::max_document_bytes`] costs no memory; it is a `TooLarge` error.
 //!
 //! A document's `id` is the `WARC-Record-ID` without `<urn:uuid:` and `>`, its `url` the
-//! `WARC-Target-URI`, and `captured` the `WARC-Date` (the crawl date, not the publication date).
+//! `WARC-Target-URI`, and `captured` the `WARC-Date`, else the HTTP `Date` (the crawl date, not
+//! the publication date: the page's own metadata wins over it).
 //! Records are numbered from 1 in file order, all types counted, and their offsets are in the
 //! decompressed stream. A garbled header is an error, and reading resumes at the next line that
 //! starts with `WARC/1.`; a truncated record is an error that ends the input.
@@ -308,7 +309,10 @@ fn response(
         url: header.uri.clone(),
         title: None,
         published: None,
-        captured: header.date.clone(),
+        captured: header
+            .date
+            .clone()
+            .or_else(|| head.date.as_deref().and_then(normalize_date)),
         body: Body::Html(text),
     })))
 }
