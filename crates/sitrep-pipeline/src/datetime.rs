@@ -8,7 +8,9 @@
 //! - ISO 8601 dates and date-times: `2026-03-17`, `2026-03-17T08:00:00+05:00`, `2026-03-17 08:00`;
 //! - RFC 2822 / RFC 1123: `Tue, 17 Mar 2026 08:00:00 GMT` (the weekday is optional and not checked);
 //! - numeric: `2026/03/17`, `2026.03.17`, `17.03.2026`, `17/03/2026` (day first), compact `20260317`;
-//! - with month names: `March 17, 2026`, `Mar. 17, 2026`, `17 March 2026`, `17th of March 2026`.
+//! - with month names: `March 17, 2026`, `Mar. 17, 2026`, `17 March 2026`, `17th of March 2026`,
+//!   `17-Mar-2026`;
+//! - East Asian: `2026年3月17日`, `2026년 3월 17일`.
 //!
 //! Slashed dates with the year last are read day first (`03/04/2026` is 3 April), as most of the
 //! world writes them; an American `03/17/2026` is then impossible and rejected rather than
@@ -26,7 +28,7 @@
 /// ```
 pub fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();
-    let (y, m, d) = numeric(s).or_else(|| named(s))?;
+    let (y, m, d) = numeric(s).or_else(|| named(s)).or_else(|| east_asian(s))?;
     valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
@@ -99,7 +101,7 @@ fn numeric(s: &str) -> Option<(u32, u32, u32)> {
 /// Shapes with a month name: `March 17, 2026`, `17 March 2026`, RFC 2822 with a weekday.
 fn named(s: &str) -> Option<(u32, u32, u32)> {
     let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/'))
         .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("of"))
         .collect();
     // Drop a leading weekday ("Tue", "Tuesday").
@@ -121,6 +123,16 @@ fn named(s: &str) -> Option<(u32, u32, u32)> {
         Some(if yy < 70 { 2000 + yy } else { 1900 + yy })
     })?;
     Some((y, m, day(a)?))
+}
+
+/// `2026年3月17日` (Chinese, Japanese) and `2026년 3월 17일` (Korean): year, month, day markers.
+fn east_asian(s: &str) -> Option<(u32, u32, u32)> {
+    let (y, rest) = s.split_once(['年', '년'])?;
+    let (m, rest) = rest.split_once(['月', '월'])?;
+    let (d, _) = rest.split_once(['日', '일'])?;
+    let y = y.trim();
+    let y = y.get(y.len().checked_sub(4)?..)?;
+    Some((year(y)?, num(m.trim())?, day(d.trim())?))
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -148,7 +160,8 @@ fn day(w: &str) -> Option<u32> {
 }
 
 fn year(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches(['.', ',']);
+    // A time may be glued on, as in a server log's `17/Mar/2026:10:00:00`.
+    let w = w.split(':').next().unwrap_or(w).trim_end_matches(['.', ',']);
     (w.len() == 4).then_some(())?;
     num(w)
 }
@@ -209,6 +222,18 @@ mod tests {
         check("17 Mar 99", Some("1999-03-17"));
         check("March 17, 26", None);
         check("03/17/2026", None);
+        check("17-Mar-2026 10:00", Some("2026-03-17"));
+        check("17/Mar/2026:10:00:00 +0000", Some("2026-03-17"));
+        check("Tue, 17 Mar 2026 08:00:00 -0500", Some("2026-03-17"));
+    }
+
+    #[test]
+    fn east_asian_dates() {
+        check("2026年3月17日", Some("2026-03-17"));
+        check("发布时间：2026年03月17日 08:00", Some("2026-03-17"));
+        check("2026년 3월 17일", Some("2026-03-17"));
+        check("2026年2月30日", None);
+        check("26年3月17日", None);
     }
 
     #[test]
