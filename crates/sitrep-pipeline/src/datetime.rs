@@ -161,7 +161,11 @@ fn day(w: &str) -> Option<u32> {
 
 fn year(w: &str) -> Option<u32> {
     // A time may be glued on, as in a server log's `17/Mar/2026:10:00:00`.
-    let w = w.split(':').next().unwrap_or(w).trim_end_matches(['.', ',']);
+    let w = w
+        .split(':')
+        .next()
+        .unwrap_or(w)
+        .trim_end_matches(['.', ',']);
     (w.len() == 4).then_some(())?;
     num(w)
 }
