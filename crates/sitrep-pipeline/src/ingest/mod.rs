@@ -69,10 +69,15 @@ impl Default for IngestConfig {
 /// The kinds of input sitrep reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
+    /// Plain text: one document, its first line maybe the headline.
     Text,
+    /// An HTML page: one document.
     Html,
+    /// JSON Lines: a document per line.
     JsonLines,
+    /// RSS 2.0, RSS 1.0 (RDF) or Atom: a document per item or entry.
     Feed,
+    /// WARC: a document per `response` record with an HTML page.
     Warc,
 }
 
