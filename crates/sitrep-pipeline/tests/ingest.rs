@@ -430,9 +430,9 @@ fn legacy_encodings_read_right() {
     assert!(html(&d[0]).contains("外務省によると"));
     let d = docs("shift_jis_nometa.html", fixture("shift_jis_nometa.html"));
     assert!(html(&d[0]).contains("外務省によると"), "{}", html(&d[0]));
-    // Invalid UTF-8 in a JSON string is an error for that line, not a panic.
-    let out = read_all("x.jsonl", b"{\"text\":\"a\xffb\"}\n".to_vec());
-    assert!(out[0].is_err());
+    // Invalid UTF-8 in a JSON string costs a character, not the record.
+    let d = docs("x.jsonl", b"{\"text\":\"a\xffb\"}\n".to_vec());
+    assert_eq!(d[0].body, Body::Text("a\u{fffd}b".into()));
 }
 
 #[test]

@@ -51,7 +51,9 @@ impl<'a> JsonLines<'a> {
 
     fn record(&self, origin: RecordRef, line: &[u8]) -> Result<RawDocument> {
         let fail = |msg: String| Error::new(origin.clone(), ErrorKind::Json(msg));
-        let value: Value = serde_json::from_slice(line).map_err(|e| fail(e.to_string()))?;
+        // JSON is UTF-8; a stray invalid byte costs one character (U+FFFD), not the record.
+        let line = String::from_utf8_lossy(line);
+        let value: Value = serde_json::from_str(&line).map_err(|e| fail(e.to_string()))?;
         let Value::Object(obj) = value else {
             return Err(fail(format!(
                 "expected an object, found {}",
