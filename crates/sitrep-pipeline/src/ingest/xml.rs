@@ -110,15 +110,30 @@ impl<R: BufRead> Tokenizer<R> {
         Ok(b)
     }
 
-    /// Consumes bytes through `end`, keeping those before it in `out` (at most `cap`).
+    /// Consumes bytes through `end`, keeping those before it in `out` (at most `cap`). It moves
+    /// from one occurrence of `end`'s last byte to the next, not byte by byte.
     fn until(&mut self, end: &[u8], out: &mut Vec<u8>, cap: usize, what: &str) -> Res<()> {
         out.clear();
+        let last = end.last().copied().unwrap_or(b'>');
         loop {
-            let Some(b) = self.bump()? else {
-                return Err(self.syntax(format!("unexpected end of input inside {what}")));
+            let (take, found) = {
+                let avail = match self.r.fill_buf() {
+                    Ok(b) => b,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(XmlError::Io(e)),
+                };
+                if avail.is_empty() {
+                    return Err(self.syntax(format!("unexpected end of input inside {what}")));
+                }
+                let take = memchr(last, avail).map_or(avail.len(), |i| i + 1);
+                let chunk = &avail[..take];
+                out.extend_from_slice(chunk);
+                self.line += chunk.iter().filter(|&&c| c == b'\n').count() as u64;
+                (take, out.ends_with(end))
             };
-            out.push(b);
-            if out.ends_with(end) {
+            self.r.consume(take);
+            self.offset += take as u64;
+            if found {
                 out.truncate(out.len() - end.len());
                 return Ok(());
             }
