@@ -372,6 +372,22 @@ fn truncated_gzip_jsonl_and_feeds_keep_what_came_before() {
 }
 
 #[test]
+fn warc_1_1_with_bare_newlines() {
+    let block = "HTTP/1.1 200 OK\nContent-Type: text/html;charset=windows-1251\n\n<html><p>\u{cf}</p></html>";
+    let warc = format!(
+        "WARC/1.1\nwarc-type: response\nWARC-Record-ID: <urn:uuid:lf>\nWARC-Target-URI: <http://example.org/>\nWARC-Date: 2026-03-18T04:05:06.123456Z\ncontent-length: {}\n\n{block}\n\n",
+        block.len()
+    );
+    let d = docs("lf.warc", warc.into_bytes());
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].id, "lf");
+    assert_eq!(d[0].url.as_deref(), Some("http://example.org/"));
+    assert_eq!(d[0].captured.as_deref(), Some("2026-03-18"));
+    // The UTF-8 bytes of "Ï" read as windows-1251, as the HTTP header says.
+    assert_eq!(html(&d[0]), "<html><p>\u{0413}\u{040f}</p></html>");
+}
+
+#[test]
 fn a_truncated_warc_names_the_record_and_offset() {
     let whole = fixture("crawl.warc");
     let out = read_all("cut.warc", whole[..600].to_vec());
