@@ -1,12 +1,14 @@
 //! RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per `<item>` or `<entry>`, streamed.
 //!
 //! Of each item: `title`; `link` (its text, or an Atom `href` whose `rel` is absent or
-//! `alternate`); `guid` or `id` (else the RDF `rdf:about`) as the id; `pubDate`, `published`,
+//! `alternate`, else a `guid` that is a permalink URL, else the RDF `rdf:about`); `guid` or `id`
+//! (else the RDF `rdf:about`) as the id; `pubDate`, `published`,
 //! `dc:date` or `issued` (else `updated` or `modified`) as the publication date; and as the body,
 //! the first present of `content:encoded`, `content`, `description` and `summary`. Bodies are HTML
 //! fragments (CDATA or entity-escaped HTML, or Atom `type="xhtml"` markup, re-serialised), so
 //! they become [`Body::Html`]; Atom `type="text"` is escaped into HTML. An item without an id gets
-//! `<file_id>#<n>`, `n` being its 1-based position in the feed.
+//! `<file_id>#<n>`, `n` being its 1-based position in the feed. Media RSS elements (`media:*`)
+//! describe attachments and are passed over.
 //!
 //! A malformed feed ends with one `ErrorKind::Feed` error giving the line and byte of the fault;
 //! the items before it have been yielded already.
