@@ -5,24 +5,56 @@
 //! (JSON Lines, feeds, WARC) stream record by record, so memory stays bounded by the largest
 //! record, which [`IngestConfig::max_document_bytes`] caps. A bad record yields an `Err` naming
 //! the input and the record; the iterator then goes on with the next record where the format
-//! allows it.
+//! allows it. Nothing here opens a file or panics on input.
 //!
 //! ```
 //! use sitrep_pipeline::ingest::{read, IngestConfig};
 //! let docs: Vec<_> = read("a.txt", &b"Title\n\nBody text."[..], &IngestConfig::default()).collect();
 //! assert_eq!(docs.len(), 1);
 //! ```
+//!
+//! The files, in the order bytes pass through them:
+//! - `source`: peeking without losing bytes, gzip (multi-member), capped line reads;
+//! - `sniff`: which [`InputKind`] an input is;
+//! - `decode`: bytes to Unicode (BOM, HTTP charset, `<meta>`, UTF-8, detection);
+//! - `single`: a text or HTML file as one document;
+//! - `jsonl`: JSON Lines, a document per line;
+//! - `xml`, `entities`, `feed`: RSS 2.0, RSS 1.0 and Atom, a document per item;
+//! - `warc`, `http`: WARC files, a document per HTML response.
+//!
+//! Errors read `<input>[: record <n>][ (byte <offset>)]: <what went wrong>`, for example
+//! `crawl.warc.gz: record 7 (byte 1682): truncated or corrupt gzip stream: unexpected end of
+//! compressed data`.
+
+mod decode;
+mod entities;
+mod feed;
+mod http;
+mod jsonl;
+mod single;
+mod sniff;
+mod source;
+mod warc;
+mod xml;
 
 use std::io::Read;
 
-use sitrep_model::{Body, RawDocument, RecordRef};
+use sitrep_model::{RawDocument, RecordRef};
+
+pub use decode::{charset_param, decode, Hints};
+pub use sniff::sniff;
 
 use crate::{Error, ErrorKind, Result};
+use sniff::Sniffed;
+use source::{error_kind, gunzip, peek, Source};
 
-/// Limits for the readers.
-#[derive(Debug, Clone)]
+/// Limits for the readers, typed and checked once: a configuration file may set them under
+/// their own names, and an unknown name is an error.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct IngestConfig {
-    /// The largest document (or record) accepted; larger ones are an error, not a crash.
+    /// The largest document (or record, or JSON line) accepted; larger ones are a `TooLarge`
+    /// error, read past without being buffered, not a crash.
     pub max_document_bytes: u64,
 }
 
@@ -37,51 +69,63 @@ impl Default for IngestConfig {
 /// The kinds of input sitrep reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
+    /// Plain text: one document, its first line maybe the headline.
     Text,
+    /// An HTML page: one document.
     Html,
+    /// JSON Lines: a document per line.
     JsonLines,
+    /// RSS 2.0, RSS 1.0 (RDF) or Atom: a document per item or entry.
     Feed,
+    /// WARC: a document per `response` record with an HTML page.
     Warc,
 }
 
 /// The documents of one input, in input order.
 pub type Documents<'a> = Box<dyn Iterator<Item = Result<RawDocument>> + Send + 'a>;
 
+/// How many bytes recognition looks at.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// How many gzip layers are looked through (`.gz` of a `.gz` is seen through too).
+const GZIP_LAYERS: usize = 2;
+
 /// Reads the input called `name` (a path, or `-`) from `input`.
+///
+/// Gzip is looked through, the kind recognised (see [`sniff`]), and the input split into
+/// documents. An input that cannot be read at all yields a single `Err`; a multi-record input
+/// yields an `Err` per bad record and goes on where the format allows it.
 pub fn read<'a, R: Read + Send + 'a>(name: &str, input: R, cfg: &IngestConfig) -> Documents<'a> {
-    let origin = RecordRef::whole(name);
-    let mut bytes = Vec::new();
-    let limit = cfg.max_document_bytes;
-    if let Err(e) = input.take(limit + 1).read_to_end(&mut bytes) {
-        return one(Err(Error::new(origin, ErrorKind::Io(e))));
-    }
-    if bytes.len() as u64 > limit {
-        return one(Err(Error::new(
-            origin,
-            ErrorKind::TooLarge {
-                size: bytes.len() as u64,
-                limit,
-            },
-        )));
-    }
-    if bytes.is_empty() {
-        return one(Err(Error::new(origin, ErrorKind::Empty)));
-    }
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let body = if text.trim_start().starts_with('<') {
-        Body::Html(text)
-    } else {
-        Body::Text(text)
+    let (kind, source) = match open(name, Box::new(input)) {
+        Ok(opened) => opened,
+        Err(e) => return one(Err(e)),
     };
-    one(Ok(RawDocument {
-        id: file_id(name),
-        origin,
-        url: None,
-        title: None,
-        published: None,
-        captured: None,
-        body,
-    }))
+    match kind {
+        InputKind::Text | InputKind::Html => one(single::read_single(name, source, kind, cfg)),
+        InputKind::JsonLines => Box::new(jsonl::JsonLines::new(name, source, cfg)),
+        InputKind::Feed => Box::new(feed::Feed::new(name, source, cfg)),
+        InputKind::Warc => Box::new(warc::Warc::new(name, source, cfg)),
+    }
+}
+
+/// Looks through gzip and recognises the input.
+fn open<'a>(name: &str, input: Source<'a>) -> Result<(InputKind, Source<'a>)> {
+    let fail = |kind| Error::new(RecordRef::whole(name), kind);
+    let (mut prefix, mut source) = peek(input, SNIFF_BYTES).map_err(|e| fail(error_kind(e)))?;
+    let mut layers = 0;
+    loop {
+        match sniff::classify(&prefix, name) {
+            Sniffed::Kind(kind) => return Ok((kind, source)),
+            Sniffed::Empty => return Err(fail(ErrorKind::Empty)),
+            Sniffed::Binary => return Err(fail(ErrorKind::Binary)),
+            Sniffed::Gzip if layers >= GZIP_LAYERS => return Err(fail(ErrorKind::Binary)),
+            Sniffed::Gzip => {
+                layers += 1;
+                (prefix, source) =
+                    peek(gunzip(source), SNIFF_BYTES).map_err(|e| fail(error_kind(e)))?;
+            }
+        }
+    }
 }
 
 fn one<'a>(item: Result<RawDocument>) -> Documents<'a> {
@@ -93,10 +137,7 @@ fn one<'a>(item: Result<RawDocument>) -> Documents<'a> {
 pub fn file_id(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let mut id = base;
-    loop {
-        let Some((stem, ext)) = id.rsplit_once('.') else {
-            break;
-        };
+    while let Some((stem, ext)) = id.rsplit_once('.') {
         let known = matches!(
             ext.to_ascii_lowercase().as_str(),
             "gz" | "html"
