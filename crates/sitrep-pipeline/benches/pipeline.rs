@@ -1,3 +1,4 @@
+#![allow(clippy::print_stdout)]
 //! `cargo bench -p sitrep-pipeline`: time per document of each stage over the bundled samples and
 //! a synthetic large page. A plain harness keeps the build light (no benchmarking framework).
 //!

@@ -140,7 +140,14 @@ impl Cleaner {
                 (article.blocks, article.meta)
             }
             Body::Text(s) => {
-                let t = text::split(&s);
+                let mut t = text::split(&s);
+                // A container's title (JSONL `title`, a feed item's) wins; a first line that
+                // read as a headline but is not that title is body text after all.
+                if let (Some(given), Some(first)) = (&title, &t.title) {
+                    if squash_space(given) != squash_space(first) {
+                        t.blocks.insert(0, Block::new(first.clone(), BlockRole::Paragraph));
+                    }
+                }
                 let meta = html::PageMeta {
                     title: t.title,
                     ..html::PageMeta::default()
