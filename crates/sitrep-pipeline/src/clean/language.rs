@@ -1,1 +1,245 @@
 //! Language identification of blocks and bodies.
+//!
+//! [`identify`] names the language of one piece of text as an ISO 639-1 code, or `None` when the
+//! text is too short or the guess too weak to trust. [`body_language`] names the language of the
+//! kept text of a document. Both wrap `whatlang`, whose trigram model is fast enough to run on
+//! every paragraph of a page, as long as tiny blocks are skipped and long ones are sampled.
+//!
+//! ```
+//! use sitrep_pipeline::clean::language::identify;
+//! assert_eq!(identify("Die Regierung hat am Dienstag neue Maßnahmen beschlossen."), Some("de"));
+//! assert_eq!(identify("OK"), None);
+//! ```
+
+use super::Block;
+
+/// Fewer letters than this and trigram statistics are noise: no guess is made.
+pub const MIN_LETTERS: usize = 20;
+
+/// Only this many bytes of a block are read: a paragraph's language shows in its first lines, and
+/// capping the sample keeps the cost per page bounded however long the paragraphs are.
+const BLOCK_SAMPLE: usize = 600;
+
+/// The body's language is read from about this many bytes of kept text.
+const BODY_SAMPLE: usize = 3000;
+
+/// Below this `whatlang` confidence a guess is dropped. Short texts in closely related languages
+/// (Turkish and Azerbaijani, Spanish and Catalan) score low, and a wrong code is worse than none.
+const MIN_CONFIDENCE: f64 = 0.15;
+
+/// A language guess with `whatlang`'s confidence in it, between 0 and 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Guess {
+    pub code: &'static str,
+    pub confidence: f64,
+}
+
+/// The ISO 639-1 language of `text`, or `None` when it is too short or the guess is weak.
+pub fn identify(text: &str) -> Option<&'static str> {
+    guess(text).map(|g| g.code)
+}
+
+/// Like [`identify`], with the confidence of the guess.
+pub fn guess(text: &str) -> Option<Guess> {
+    let sample = prefix(text, BLOCK_SAMPLE);
+    if letters(sample) < MIN_LETTERS {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if info.confidence() < MIN_CONFIDENCE {
+        return None;
+    }
+    Some(Guess {
+        code: iso639_1(info.lang())?,
+        confidence: info.confidence(),
+    })
+}
+
+/// The language of the kept blocks: a vote over the blocks' own languages weighted by their
+/// length, which a few short foreign lines cannot swing; failing that (no block long enough to
+/// have a language), a guess on a sample of the kept text joined up.
+pub fn body_language(blocks: &[Block]) -> Option<String> {
+    let voted = vote(blocks.iter().filter(|b| b.is_kept()));
+    if voted.is_some() {
+        return voted;
+    }
+    let mut sample = String::new();
+    for b in blocks.iter().filter(|b| b.is_kept()) {
+        if sample.len() >= BODY_SAMPLE {
+            break;
+        }
+        sample.push_str(&b.text);
+        sample.push('\n');
+    }
+    identify(&sample).map(str::to_string)
+}
+
+/// The language holding the most letters among `blocks` that have one.
+pub fn vote<'a>(blocks: impl Iterator<Item = &'a Block>) -> Option<String> {
+    let mut tally: Vec<(&str, usize)> = Vec::new();
+    for b in blocks {
+        let Some(lang) = b.language.as_deref() else {
+            continue;
+        };
+        let n = letters(prefix(&b.text, BODY_SAMPLE));
+        match tally.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, count)) => *count += n,
+            None => tally.push((lang, n)),
+        }
+    }
+    // The first language to reach the maximum wins ties, so the result is deterministic.
+    let best = tally.iter().map(|(_, n)| *n).max()?;
+    tally
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(l, _)| l.to_string())
+}
+
+/// The number of alphabetic characters in `s`.
+pub fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Maps `whatlang`'s ISO 639-3 languages to ISO 639-1. Every language it knows has a two-letter
+/// code; Mandarin is reported as Chinese and Western Persian as Persian, which is what readers of
+/// the output expect.
+fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Epo => "eo",
+        Eng => "en",
+        Rus => "ru",
+        Cmn => "zh",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Ben => "bn",
+        Fra => "fr",
+        Deu => "de",
+        Ukr => "uk",
+        Kat => "ka",
+        Ara => "ar",
+        Hin => "hi",
+        Jpn => "ja",
+        Heb => "he",
+        Yid => "yi",
+        Pol => "pl",
+        Amh => "am",
+        Jav => "jv",
+        Kor => "ko",
+        Nob => "nb",
+        Dan => "da",
+        Swe => "sv",
+        Fin => "fi",
+        Tur => "tr",
+        Nld => "nl",
+        Hun => "hu",
+        Ces => "cs",
+        Ell => "el",
+        Bul => "bg",
+        Bel => "be",
+        Mar => "mr",
+        Kan => "kn",
+        Ron => "ro",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Mkd => "mk",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Tam => "ta",
+        Vie => "vi",
+        Urd => "ur",
+        Tha => "th",
+        Guj => "gu",
+        Uzb => "uz",
+        Pan => "pa",
+        Aze => "az",
+        Ind => "id",
+        Tel => "te",
+        Pes => "fa",
+        Mal => "ml",
+        Ori => "or",
+        Mya => "my",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Tuk => "tk",
+        Aka => "ak",
+        Zul => "zu",
+        Sna => "sn",
+        Afr => "af",
+        Lat => "la",
+        Slk => "sk",
+        Cat => "ca",
+        Tgl => "tl",
+        Hye => "hy",
+        Cym => "cy",
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::BlockRole;
+
+    #[test]
+    fn short_text_has_no_language() {
+        assert_eq!(identify("Share"), None);
+        assert_eq!(identify("X"), None);
+        assert_eq!(identify(""), None);
+    }
+
+    #[test]
+    fn common_languages_are_told_apart() {
+        let cases = [
+            (
+                "en",
+                "The ministry said the talks would resume on Thursday in the capital.",
+            ),
+            (
+                "fr",
+                "Le ministère a indiqué que les négociations reprendraient jeudi dans la capitale.",
+            ),
+            (
+                "ru",
+                "Министерство заявило, что переговоры возобновятся в четверг в столице.",
+            ),
+            (
+                "ar",
+                "قالت الوزارة إن المحادثات ستستأنف يوم الخميس في العاصمة.",
+            ),
+            (
+                "tr",
+                "Bakanlık, görüşmelerin perşembe günü başkentte yeniden başlayacağını söyledi.",
+            ),
+        ];
+        for (want, text) in cases {
+            assert_eq!(identify(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn body_vote_is_weighted_by_length() {
+        let mut a = Block::new("a long English paragraph ".repeat(8), BlockRole::Paragraph);
+        a.language = Some("en".into());
+        let mut b = Block::new("kurzer deutscher Absatz", BlockRole::Paragraph);
+        b.language = Some("de".into());
+        assert_eq!(body_language(&[b, a]).as_deref(), Some("en"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Cookie and consent notices, in any language, by cue weight and document structure.
+//!
+//! A notice is told from a news paragraph about cookies by more than its words:
+//!
+//! - **cues**: the lexicon's `cookie.tsv` gives each block a *topic* score (cookies, consent,
+//!   tracking, personal data, partners) and an *address* score (we use, our site, your choices,
+//!   accept all). A news story about the EU's cookie law has topic but little address;
+//! - **edges**: notices sit before or after the article, so runs of blocks at either end of the
+//!   document are read together;
+//! - **language**: a notice in another language than the body's (a Turkish banner under an
+//!   English wire story) needs no address cues at all;
+//! - **contiguity**: once a run at an edge holds a strong notice paragraph, its weaker neighbours
+//!   in the run (foreign-language ones, or ones with a few cues) belong to the same notice.
+//!
+//! Each paragraph of a notice is removed as its own block with its own language; where a short
+//! paragraph's language could not be told, it takes the language of the rest of its notice.
+
+use sitrep_model::RemovedKind;
+
+use super::lexicon::{CookieClass, Lexicon, Target};
+use super::Facts;
+use crate::clean::{language, Block};
+
+/// A topic score at least this high means the block is about cookies: one core cue.
+const TOPIC_CORE: f32 = 1.5;
+/// Address needed for a same-language block at an edge to be a notice by itself.
+const ADDRESS_EDGE: f32 = 2.0;
+/// Address needed for a same-language block amid the article: stricter, since a story about
+/// consent banners may well quote one.
+const ADDRESS_INNER: f32 = 2.5;
+/// Cue weight that makes a block a notice's weaker paragraph.
+const WEAK: f32 = 1.0;
+/// Same-language notice paragraphs carry at least one unit of cue weight per this many words.
+const WORDS_PER_CUE: f32 = 20.0;
+/// A block this short without a language of its own can sit inside a notice ("Tamam", "OK").
+const SHORT_UNKNOWN_WORDS: usize = 6;
+/// A guess below this confidence yields to the language of the rest of the notice.
+const WEAK_GUESS: f64 = 0.5;
+
+/// The cookie cue weights of one block.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Score {
+    pub topic: f32,
+    pub address: f32,
+}
+
+impl Score {
+    pub fn total(self) -> f32 {
+        self.topic + self.address
+    }
+}
+
+/// The cookie cue weights of normalised text.
+pub fn score(norm: &str, lexicon: &Lexicon) -> Score {
+    let mut s = Score::default();
+    for hit in lexicon.cookie.hits(norm) {
+        let cue = &lexicon.cookie.cues[hit.cue];
+        match cue.target {
+            Target::Cookie(CookieClass::Topic) => s.topic += cue.weight,
+            Target::Cookie(CookieClass::Address) => s.address += cue.weight,
+            Target::Phrase(..) => {}
+        }
+    }
+    s
+}
+
+/// What the notice finder knows about one kept block.
+struct View {
+    index: usize,
+    score: Score,
+    words: usize,
+    foreign: bool,
+    unknown: bool,
+}
+
+impl View {
+    fn dense(&self) -> bool {
+        self.score.total() * WORDS_PER_CUE >= self.words as f32
+    }
+
+    /// A notice paragraph by itself, at the document's edge.
+    fn strong_at_edge(&self) -> bool {
+        self.score.topic >= TOPIC_CORE
+            && (self.foreign || (self.score.address >= ADDRESS_EDGE && self.dense()))
+    }
+
+    /// A notice paragraph by itself, amid the article.
+    fn strong_inside(&self) -> bool {
+        self.score.topic >= TOPIC_CORE
+            && self.dense()
+            && (self.score.address >= ADDRESS_INNER || (self.foreign && self.score.address >= 1.0))
+    }
+
+    fn has_cues(&self) -> bool {
+        self.score.total() >= WEAK
+    }
+
+    /// Can belong to a notice next to a strong paragraph.
+    fn can_join(&self) -> bool {
+        self.has_cues() || self.foreign || (self.unknown && self.words <= SHORT_UNKNOWN_WORDS)
+    }
+}
+
+/// Marks cookie and consent notices among the kept blocks.
+pub(crate) fn mark(blocks: &mut [Block], facts: &[Facts], lexicon: &Lexicon) {
+    let mut views: Vec<View> = Vec::new();
+    for (i, (b, f)) in blocks.iter().zip(facts).enumerate() {
+        if b.is_kept() && !f.norm.is_empty() {
+            views.push(View {
+                index: i,
+                score: score(&f.norm, lexicon),
+                words: f.words,
+                foreign: false,
+                unknown: b.language.is_none(),
+            });
+        }
+    }
+    if views.iter().all(|v| v.score.topic == 0.0) {
+        return;
+    }
+    // The body's language, as voted by the blocks that are not about cookies.
+    let body = language::vote(
+        views
+            .iter()
+            .filter(|v| v.score.topic < TOPIC_CORE)
+            .map(|v| &blocks[v.index]),
+    );
+    for v in &mut views {
+        let lang = blocks[v.index].language.as_deref();
+        v.foreign = matches!((lang, body.as_deref()), (Some(l), Some(b)) if l != b);
+    }
+
+    let mut notice = vec![false; views.len()];
+    // The end of the document first, then its start: each edge's run read inward.
+    let order: Vec<usize> = (0..views.len()).rev().collect();
+    mark_edge_run(&views, &order, &mut notice);
+    let order: Vec<usize> = (0..views.len()).collect();
+    mark_edge_run(&views, &order, &mut notice);
+    // Amid the article, a notice must stand on its own; its cue-bearing neighbours go with it.
+    for k in 0..views.len() {
+        if notice[k] || !views[k].strong_inside() {
+            continue;
+        }
+        notice[k] = true;
+        for j in (0..k).rev().chain(k + 1..views.len()) {
+            let near = if j < k { j + 1 } else { j - 1 };
+            if !notice[near] {
+                continue;
+            }
+            if views[j].has_cues() && (views[j].foreign || views[j].score.address >= 1.0) {
+                notice[j] = true;
+            }
+        }
+    }
+
+    for (v, _) in views.iter().zip(&notice).filter(|(_, &n)| n) {
+        blocks[v.index].removed = Some(RemovedKind::CookieNotice);
+    }
+    settle_languages(blocks, facts, &views, &notice);
+}
+
+/// Reads a run of blocks from one edge inward (`order`), while they can belong to a notice, and
+/// marks it when it holds a strong paragraph. The run is cut back to its innermost block with
+/// cues or a foreign language, so a short unknown line between notice and article stays.
+fn mark_edge_run(views: &[View], order: &[usize], notice: &mut [bool]) {
+    let mut run = Vec::new();
+    for &k in order {
+        if notice[k] {
+            run.push(k);
+            continue;
+        }
+        if !views[k].can_join() {
+            break;
+        }
+        run.push(k);
+    }
+    if !run.iter().any(|&k| views[k].strong_at_edge()) {
+        return;
+    }
+    while let Some(&k) = run.last() {
+        if views[k].has_cues() || views[k].foreign {
+            break;
+        }
+        run.pop();
+    }
+    for k in run {
+        notice[k] = true;
+    }
+}
+
+/// Gives a notice's blocks one language where their own guesses were missing or weak: a short
+/// Turkish paragraph may read as Azerbaijani on its own, but not beside three Turkish ones. Each
+/// notice (a run of adjacent notice blocks) settles on its own.
+fn settle_languages(blocks: &mut [Block], facts: &[Facts], views: &[View], notice: &[bool]) {
+    let mut k = 0;
+    while k < views.len() {
+        if !notice[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < views.len() && notice[k] {
+            k += 1;
+        }
+        let members: Vec<usize> = views[start..k].iter().map(|v| v.index).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let Some(common) = language::vote(members.iter().map(|&i| &blocks[i])) else {
+            continue;
+        };
+        for &i in &members {
+            let enough = language::letters(&blocks[i].text) >= language::MIN_LETTERS;
+            if enough && facts[i].confidence < WEAK_GUESS {
+                blocks[i].language = Some(common.clone());
+            }
+        }
+    }
+}
