@@ -143,6 +143,13 @@ const FOREIGN_NOTICES: &[(&str, &str, &str, usize)] = &[
     ("pl_notice_after_en", "en", "pl", 2),
     ("en_notice_after_es", "es", "en", 2),
     ("zh_notice_after_en", "en", "zh", 2),
+    ("fa_notice_after_en", "en", "fa", 2),
+    ("ja_notice_before_en", "en", "ja", 2),
+    ("uk_notice_after_en", "en", "uk", 2),
+    ("pt_notice_after_es", "es", "pt", 2),
+    ("nl_notice_before_de", "de", "nl", 2),
+    // The second Turkish paragraph has no cue of its own: it goes because it is part of the run.
+    ("tr_notice_weak_paragraph", "en", "tr", 2),
 ];
 
 #[test]
@@ -166,6 +173,14 @@ fn same_language_notice_speaks_to_the_reader() {
     let c = check("en_notice_after_en");
     assert_eq!(c.removed(RemovedKind::CookieNotice).len(), 2);
     assert_eq!(c.kept().len(), 3);
+}
+
+#[test]
+fn same_language_notice_in_german() {
+    let c = check("de_notice_after_de");
+    assert_eq!(c.language.as_deref(), Some("de"));
+    assert_eq!(c.removed(RemovedKind::CookieNotice).len(), 2);
+    assert_eq!(c.kept().len(), 2);
 }
 
 #[test]
@@ -212,6 +227,59 @@ fn page_furniture_is_named_by_kind() {
     assert_eq!(c.kept().len(), 3);
 }
 
+/// Blocks as HTML extraction hands them over: some already removed, roles from the markup.
+#[test]
+fn html_blocks_keep_their_removals_and_get_languages() {
+    use sitrep_pipeline::clean::BlockRole;
+    let block = |text: &str, role, removed| {
+        let mut b = Block::new(text, role);
+        b.removed = removed;
+        b
+    };
+    let nav = Some(RemovedKind::Navigation);
+    let mut blocks = vec![
+        block("Startseite Politik Wirtschaft Sport Kultur Wissen", BlockRole::ListItem, nav),
+        block("We use cookies and similar technologies to personalise content and ads and to analyse our traffic. By clicking Accept all, you agree to our use of cookies.", BlockRole::Paragraph, None),
+        block("Accept all", BlockRole::Other, None),
+        block("Manage preferences", BlockRole::Other, None),
+        block("Rebels seize town in eastern Congo", BlockRole::Heading, None),
+        block("M23 rebels seized the town of Masisi in eastern Congo on Saturday after heavy fighting with the army and allied militias, residents and a local official said.", BlockRole::Paragraph, None),
+        block("Displaced families walk along a road near Goma.", BlockRole::Caption, None),
+        block("The United Nations said the fighting had forced tens of thousands of people to flee toward Goma in the past week.", BlockRole::Paragraph, None),
+        block("Impressum Datenschutz Kontakt Karriere Mediadaten", BlockRole::ListItem, nav),
+    ];
+    let language = boilerplate::mark(&mut blocks, &Lexicon::default());
+    assert_eq!(language.as_deref(), Some("en"));
+    let kinds: Vec<Option<RemovedKind>> = blocks.iter().map(|b| b.removed).collect();
+    assert_eq!(
+        kinds,
+        [
+            nav,
+            Some(RemovedKind::CookieNotice),
+            Some(RemovedKind::UiControl),
+            Some(RemovedKind::UiControl),
+            None,
+            None,
+            Some(RemovedKind::Caption),
+            None,
+            nav,
+        ]
+    );
+    assert_eq!(blocks[0].language.as_deref(), Some("de"));
+    assert_eq!(blocks[1].language.as_deref(), Some("en"));
+}
+
+#[test]
+fn a_notice_amid_the_article_goes_when_it_speaks_to_the_reader() {
+    let input = "Talks resume in Doha\n\n\
+        Negotiators returned to Doha on Monday for a new round of talks on a ceasefire, mediators said.\n\n\
+        We use cookies to improve your experience on our website. By continuing to browse, you agree to our use of cookies. Accept all or manage your preferences.\n\n\
+        The talks are expected to last several days, a diplomat familiar with the negotiations said.\n";
+    let c = clean(input);
+    assert_eq!(c.removed(RemovedKind::CookieNotice).len(), 1);
+    assert_eq!(c.kept().len(), 2);
+}
+
 #[test]
 fn a_user_lexicon_extends_the_builtin_one() {
     let input = "Talks resume in Doha\n\nNegotiators returned to Doha on Monday for a new round of talks on a ceasefire.\n\nTeilen Sie diesen Beitrag\n";
@@ -223,6 +291,18 @@ fn a_user_lexicon_extends_the_builtin_one() {
     let mut blocks = article.blocks;
     boilerplate::mark(&mut blocks, &lex);
     assert_eq!(blocks[1].removed, Some(RemovedKind::Social));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn splitting_and_filtering_are_total(input in "(\\PC|\n|\r| |©|×|İ){0,300}") {
+        let c = clean(&input);
+        for b in &c.blocks {
+            proptest::prop_assert!(!b.text.is_empty());
+            proptest::prop_assert_eq!(b.text.trim(), b.text.as_str());
+        }
+    }
 }
 
 #[test]

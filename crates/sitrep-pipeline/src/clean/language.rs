@@ -11,6 +11,8 @@
 //! assert_eq!(identify("OK"), None);
 //! ```
 
+use std::sync::OnceLock;
+
 use super::Block;
 
 /// Fewer letters than this and trigram statistics are noise: no guess is made.
@@ -18,14 +20,23 @@ pub const MIN_LETTERS: usize = 20;
 
 /// Only this many bytes of a block are read: a paragraph's language shows in its first lines, and
 /// capping the sample keeps the cost per page bounded however long the paragraphs are.
-const BLOCK_SAMPLE: usize = 600;
+const BLOCK_SAMPLE: usize = 400;
 
 /// The body's language is read from about this many bytes of kept text.
 const BODY_SAMPLE: usize = 3000;
 
 /// Below this `whatlang` confidence a guess is dropped. Short texts in closely related languages
-/// (Turkish and Azerbaijani, Spanish and Catalan) score low, and a wrong code is worse than none.
-const MIN_CONFIDENCE: f64 = 0.15;
+/// (Turkish and Azerbaijani, Spanish and Catalan), and lines made mostly of names ("By Aminu
+/// Abubakar and Sarah Okafor" reads as Javanese), score low, and a wrong code is worse than none.
+const MIN_CONFIDENCE: f64 = 0.3;
+
+/// Languages that never carry a news article but that short Latin-script text often resembles.
+const NEVER_NEWS: [whatlang::Lang; 2] = [whatlang::Lang::Epo, whatlang::Lang::Lat];
+
+fn detector() -> &'static whatlang::Detector {
+    static DETECTOR: OnceLock<whatlang::Detector> = OnceLock::new();
+    DETECTOR.get_or_init(|| whatlang::Detector::with_denylist(NEVER_NEWS.to_vec()))
+}
 
 /// A language guess with `whatlang`'s confidence in it, between 0 and 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,7 +56,7 @@ pub fn guess(text: &str) -> Option<Guess> {
     if letters(sample) < MIN_LETTERS {
         return None;
     }
-    let info = whatlang::detect(sample)?;
+    let info = detector().detect(sample)?;
     if info.confidence() < MIN_CONFIDENCE {
         return None;
     }

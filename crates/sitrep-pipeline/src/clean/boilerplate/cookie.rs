@@ -30,6 +30,8 @@ const ADDRESS_EDGE: f32 = 2.0;
 const ADDRESS_INNER: f32 = 2.5;
 /// Cue weight that makes a block a notice's weaker paragraph.
 const WEAK: f32 = 1.0;
+/// Address a same-language paragraph needs to join a notice beside it.
+const JOIN_ADDRESS: f32 = 0.5;
 /// Same-language notice paragraphs carry at least one unit of cue weight per this many words.
 const WORDS_PER_CUE: f32 = 20.0;
 /// A block this short without a language of its own can sit inside a notice ("Tamam", "OK").
@@ -95,9 +97,13 @@ impl View {
         self.score.total() >= WEAK
     }
 
-    /// Can belong to a notice next to a strong paragraph.
+    /// Can belong to a notice next to a strong paragraph: anything in a foreign language, and
+    /// in the body's language a paragraph with cues that is about cookies or speaks to the
+    /// reader (a closing news paragraph that names "privacy" and "partners" is neither).
     fn can_join(&self) -> bool {
-        self.has_cues() || self.foreign || (self.unknown && self.words <= SHORT_UNKNOWN_WORDS)
+        let notice_like = self.has_cues()
+            && (self.score.topic >= TOPIC_CORE || self.score.address >= JOIN_ADDRESS);
+        self.foreign || notice_like || (self.unknown && self.words <= SHORT_UNKNOWN_WORDS)
     }
 }
 
