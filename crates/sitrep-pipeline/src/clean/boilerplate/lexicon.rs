@@ -214,12 +214,18 @@ impl Lexicon {
     pub fn extend_from_str(&mut self, name: &str, text: &str) -> Result<(), LexiconError> {
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
         let table = base.split('.').next().unwrap_or(base);
-        let mut next = self.clone();
         let err = |line: usize, message: String| LexiconError {
             file: base.to_string(),
             line,
             message,
         };
+        if !matches!(table, "cookie" | "controls" | "phrases") {
+            return Err(err(
+                0,
+                format!("unknown lexicon `{table}`: expected cookie, controls or phrases"),
+            ));
+        }
+        let mut next = self.clone();
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim_end_matches('\r');
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -229,13 +235,7 @@ impl Lexicon {
             match table {
                 "cookie" => next.add_cookie(&cols).map_err(|m| err(i + 1, m))?,
                 "controls" => next.add_control(&cols).map_err(|m| err(i + 1, m))?,
-                "phrases" => next.add_phrase(&cols).map_err(|m| err(i + 1, m))?,
-                other => {
-                    return Err(err(
-                        0,
-                        format!("unknown lexicon `{other}`: expected cookie, controls or phrases"),
-                    ))
-                }
+                _ => next.add_phrase(&cols).map_err(|m| err(i + 1, m))?,
             }
         }
         next.cookie.compile();
