@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use sitrep_model::{Body, RawDocument, RecordRef, RemovedKind};
 use sitrep_pipeline::clean::{boilerplate, text, Block, Cleaner, Lexicon};
@@ -55,10 +56,16 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The built-in lexicon, compiled once for all tests.
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::default)
+}
+
 fn clean(input: &str) -> Cleaned {
     let article = text::split(input);
     let mut blocks = article.blocks;
-    let language = boilerplate::mark(&mut blocks, &Lexicon::default());
+    let language = boilerplate::mark(&mut blocks, lexicon());
     Cleaned {
         title: article.title,
         language,
@@ -184,11 +191,21 @@ fn same_language_notice_in_german() {
 }
 
 #[test]
+fn a_news_paragraph_on_consent_beside_a_notice_stays() {
+    let c = check("privacy_news_then_en_notice");
+    let notice = c.removed(RemovedKind::CookieNotice);
+    assert_eq!(notice.len(), 2);
+    assert!(notice[0].text.starts_with("We use cookies"));
+    assert_eq!(c.kept().len(), 3);
+}
+
+#[test]
 fn news_about_cookies_stays() {
     for name in [
         "keep_cookie_bakery",
         "keep_eu_cookie_law",
         "keep_de_cookie_law",
+        "keep_foreign_quote_at_end",
     ] {
         let c = check(name);
         let removed: Vec<String> = c
@@ -248,7 +265,7 @@ fn html_blocks_keep_their_removals_and_get_languages() {
         block("The United Nations said the fighting had forced tens of thousands of people to flee toward Goma in the past week.", BlockRole::Paragraph, None),
         block("Impressum Datenschutz Kontakt Karriere Mediadaten", BlockRole::ListItem, nav),
     ];
-    let language = boilerplate::mark(&mut blocks, &Lexicon::default());
+    let language = boilerplate::mark(&mut blocks, lexicon());
     assert_eq!(language.as_deref(), Some("en"));
     let kinds: Vec<Option<RemovedKind>> = blocks.iter().map(|b| b.removed).collect();
     assert_eq!(
@@ -284,7 +301,7 @@ fn a_notice_amid_the_article_goes_when_it_speaks_to_the_reader() {
 fn a_user_lexicon_extends_the_builtin_one() {
     let input = "Talks resume in Doha\n\nNegotiators returned to Doha on Monday for a new round of talks on a ceasefire.\n\nTeilen Sie diesen Beitrag\n";
     assert!(clean(input).kept().len() == 2);
-    let mut lex = Lexicon::default();
+    let mut lex = lexicon().clone();
     lex.extend_from_str("controls.tsv", "de\tTeilen Sie diesen Beitrag\tsocial\n")
         .unwrap();
     let article = text::split(input);

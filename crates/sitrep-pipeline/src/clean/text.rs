@@ -151,7 +151,11 @@ fn role_of(line: &str) -> BlockRole {
 pub fn reads_as_headline(line: &str) -> bool {
     let words = line.split(' ').count();
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let sentence_end = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
+    // "Iran warns U.S." ends in an abbreviation, not a full stop.
+    let last = line.rsplit(' ').next().unwrap_or(line);
+    let abbreviation = last.trim_end_matches('.').contains('.');
+    let sentence_end =
+        line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...") && !abbreviation;
     line.chars().count() <= TITLE_CHARS
         && (2..=TITLE_WORDS).contains(&words)
         && letters >= 4
@@ -257,6 +261,7 @@ mod tests {
         ));
         assert!(reads_as_headline("Putin Says 12 Killed"));
         assert!(reads_as_headline("Is a ceasefire near?"));
+        assert!(reads_as_headline("Iran warns U.S."));
         assert!(!reads_as_headline("KABUL, March 17 (Reuters) -"));
         assert!(!reads_as_headline("Tuesday 17 March 2026 10:15 GMT"));
         assert!(!reads_as_headline("Kabul, 17 March"));

@@ -21,8 +21,10 @@ use super::lexicon::{CookieClass, Lexicon, Target};
 use super::Facts;
 use crate::clean::{language, Block};
 
-/// A topic score at least this high means the block is about cookies: one core cue.
-const TOPIC_CORE: f32 = 1.5;
+/// A topic cue at least this heavy names cookies by itself (`cookie*`, `çerez*`, `traceurs`).
+const CORE_CUE: f32 = 1.5;
+/// Without a core cue, a topic score this high (consent, personal data, partners) will do.
+const TOPIC_WITHOUT_CORE: f32 = 2.5;
 /// Address needed for a same-language block at an edge to be a notice by itself.
 const ADDRESS_EDGE: f32 = 2.0;
 /// Address needed for a same-language block amid the article: stricter, since a story about
@@ -44,11 +46,18 @@ const WEAK_GUESS: f64 = 0.5;
 pub struct Score {
     pub topic: f32,
     pub address: f32,
+    /// The heaviest topic cue found.
+    pub core: f32,
 }
 
 impl Score {
     pub fn total(self) -> f32 {
         self.topic + self.address
+    }
+
+    /// About cookies and consent: a core cue, or several lesser ones.
+    pub fn on_topic(self) -> bool {
+        self.core >= CORE_CUE || self.topic >= TOPIC_WITHOUT_CORE
     }
 }
 
@@ -58,7 +67,10 @@ pub fn score(norm: &str, lexicon: &Lexicon) -> Score {
     for hit in lexicon.cookie.hits(norm) {
         let cue = &lexicon.cookie.cues[hit.cue];
         match cue.target {
-            Target::Cookie(CookieClass::Topic) => s.topic += cue.weight,
+            Target::Cookie(CookieClass::Topic) => {
+                s.topic += cue.weight;
+                s.core = s.core.max(cue.weight);
+            }
             Target::Cookie(CookieClass::Address) => s.address += cue.weight,
             Target::Phrase(..) => {}
         }
@@ -82,13 +94,13 @@ impl View {
 
     /// A notice paragraph by itself, at the document's edge.
     fn strong_at_edge(&self) -> bool {
-        self.score.topic >= TOPIC_CORE
+        self.score.on_topic()
             && (self.foreign || (self.score.address >= ADDRESS_EDGE && self.dense()))
     }
 
     /// A notice paragraph by itself, amid the article.
     fn strong_inside(&self) -> bool {
-        self.score.topic >= TOPIC_CORE
+        self.score.on_topic()
             && self.dense()
             && (self.score.address >= ADDRESS_INNER || (self.foreign && self.score.address >= 1.0))
     }
@@ -98,11 +110,10 @@ impl View {
     }
 
     /// Can belong to a notice next to a strong paragraph: anything in a foreign language, and
-    /// in the body's language a paragraph with cues that is about cookies or speaks to the
-    /// reader (a closing news paragraph that names "privacy" and "partners" is neither).
+    /// in the body's language a paragraph with cues that speaks to the reader (a closing news
+    /// paragraph on personal data and consent does not).
     fn can_join(&self) -> bool {
-        let notice_like = self.has_cues()
-            && (self.score.topic >= TOPIC_CORE || self.score.address >= JOIN_ADDRESS);
+        let notice_like = self.has_cues() && self.score.address >= JOIN_ADDRESS;
         self.foreign || notice_like || (self.unknown && self.words <= SHORT_UNKNOWN_WORDS)
     }
 }
@@ -121,16 +132,18 @@ pub(crate) fn mark(blocks: &mut [Block], facts: &[Facts], lexicon: &Lexicon) {
             });
         }
     }
-    if views.iter().all(|v| v.score.topic == 0.0) {
+    if !views.iter().any(|v| v.score.on_topic()) {
         return;
     }
-    // The body's language, as voted by the blocks that are not about cookies.
+    // The body's language, as voted by the blocks without cookie cues: a long notice must not
+    // make its language the article's.
     let body = language::vote(
         views
             .iter()
-            .filter(|v| v.score.topic < TOPIC_CORE)
+            .filter(|v| !v.has_cues())
             .map(|v| &blocks[v.index]),
-    );
+    )
+    .or_else(|| language::vote(views.iter().map(|v| &blocks[v.index])));
     for v in &mut views {
         let lang = blocks[v.index].language.as_deref();
         v.foreign = matches!((lang, body.as_deref()), (Some(l), Some(b)) if l != b);

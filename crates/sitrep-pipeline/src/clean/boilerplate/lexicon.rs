@@ -376,8 +376,10 @@ pub fn control_key(s: &str) -> String {
     }
 }
 
+/// A character that continues a word. Characters of unspaced scripts do not: "Cookie" inside
+/// Chinese text ("本网站使用Cookie来") is a word of its own.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() && !is_unspaced(c)
 }
 
 /// Han, kana, Hangul syllables and Thai: scripts where words are not separated by spaces.
@@ -438,6 +440,7 @@ mod tests {
         assert_eq!(hits("an ad here"), 1);
         assert_eq!(hits("Çerezleri kabul"), 1);
         assert_eq!(hits("您同意我们"), 1);
+        assert_eq!(hits("本网站使用Cookie来"), 1);
     }
 
     #[test]
