@@ -191,6 +191,17 @@ fn same_language_notice_in_german() {
 }
 
 #[test]
+fn a_consent_dialog_goes_whole() {
+    let c = check("en_consent_dialog_after_en");
+    assert_eq!(c.kept().len(), 3);
+    assert!(c.kept_text().starts_with("Gunmen killed"));
+    assert!(!c.kept_text().contains("ookie"));
+    let c = check("short_banners");
+    assert_eq!(c.kept().len(), 2);
+    assert_eq!(c.removed(RemovedKind::CookieNotice).len(), 1);
+}
+
+#[test]
 fn a_news_paragraph_on_consent_beside_a_notice_stays() {
     let c = check("privacy_news_then_en_notice");
     let notice = c.removed(RemovedKind::CookieNotice);

@@ -32,6 +32,9 @@ const ADDRESS_EDGE: f32 = 2.0;
 const ADDRESS_INNER: f32 = 2.5;
 /// Cue weight that makes a block a notice's weaker paragraph.
 const WEAK: f32 = 1.0;
+/// A banner of at most this many words needs only [`ADDRESS_SHORT_BANNER`] at an edge.
+const SHORT_BANNER_WORDS: usize = 15;
+const ADDRESS_SHORT_BANNER: f32 = 1.0;
 /// Address a same-language paragraph needs to join a notice beside it.
 const JOIN_ADDRESS: f32 = 0.5;
 /// Same-language notice paragraphs carry at least one unit of cue weight per this many words.
@@ -92,10 +95,15 @@ impl View {
         self.score.total() * WORDS_PER_CUE >= self.words as f32
     }
 
-    /// A notice paragraph by itself, at the document's edge.
+    /// A notice paragraph by itself, at the document's edge. A one-line banner ("This site uses
+    /// cookies.") says less than a full notice, so a short block needs less address.
     fn strong_at_edge(&self) -> bool {
-        self.score.on_topic()
-            && (self.foreign || (self.score.address >= ADDRESS_EDGE && self.dense()))
+        let address = if self.words <= SHORT_BANNER_WORDS {
+            ADDRESS_SHORT_BANNER
+        } else {
+            ADDRESS_EDGE
+        };
+        self.score.on_topic() && (self.foreign || (self.score.address >= address && self.dense()))
     }
 
     /// A notice paragraph by itself, amid the article.
@@ -113,7 +121,10 @@ impl View {
     /// in the body's language a paragraph with cues that speaks to the reader (a closing news
     /// paragraph on personal data and consent does not).
     fn can_join(&self) -> bool {
-        let notice_like = self.has_cues() && self.score.address >= JOIN_ADDRESS;
+        // Headings and toggles of a consent dialog ("Strictly necessary cookies") name cookies
+        // without addressing anyone; they are short, a news paragraph is not.
+        let dialog_line = self.score.core >= CORE_CUE && self.words <= SHORT_BANNER_WORDS;
+        let notice_like = self.has_cues() && (self.score.address >= JOIN_ADDRESS || dialog_line);
         self.foreign || notice_like || (self.unknown && self.words <= SHORT_UNKNOWN_WORDS)
     }
 }
