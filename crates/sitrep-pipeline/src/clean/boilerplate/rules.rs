@@ -29,6 +29,9 @@ fn max_words(kind: RemovedKind) -> usize {
     }
 }
 
+/// A copyright line gives its year within its first words.
+const YEAR_WITHIN_WORDS: usize = 4;
+
 /// A related-links list runs on after its label for at most this many short items.
 const MAX_LINK_ITEMS: usize = 12;
 
@@ -127,9 +130,15 @@ fn by_phrases(text: &str, f: &Facts, lexicon: &Lexicon) -> Option<RemovedKind> {
             None => sums.push((kind, cue.weight)),
         }
     }
-    // A year beside a copyright cue ("Copyright 2026 Reuters") completes it.
+    // A year beside a copyright cue ("Copyright 2026 Reuters") completes it; a year later in
+    // the block ("Copyright claims rose by a fifth in 2025") is news.
     if let Some((_, w)) = sums.iter_mut().find(|(k, _)| *k == RemovedKind::Copyright) {
-        if has_year(norm) {
+        let head: String = norm
+            .split(' ')
+            .take(YEAR_WITHIN_WORDS)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if has_year(&head) {
             *w += 0.5;
         }
     }
@@ -221,6 +230,16 @@ mod tests {
             Some(RemovedKind::Copyright)
         );
         assert_eq!(kind("Copyright 2026 Reuters"), Some(RemovedKind::Copyright));
+        assert_eq!(
+            kind("Copyright claims against the site rose by a fifth in 2025."),
+            None
+        );
+        assert_eq!(
+            kind("People queue for bread in Gaza City, May 3, 2026. REUTERS/Mahmoud Issa"),
+            Some(RemovedKind::Caption)
+        );
+        assert_eq!(kind("Share prices fell 3% on Monday."), None);
+        assert_eq!(kind("By Monday, the death toll had risen to 40."), None);
         assert_eq!(
             kind("Sign up for our newsletter"),
             Some(RemovedKind::Newsletter)
