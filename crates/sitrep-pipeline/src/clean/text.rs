@@ -40,6 +40,8 @@ struct Para {
 
 /// Splits plain text into a headline (when the first line reads as one) and paragraph blocks.
 pub fn split(s: &str) -> TextArticle {
+    // A byte-order mark is not text, and would otherwise stick to the headline.
+    let s = s.trim_start_matches('\u{feff}');
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<String> = s.lines().map(squash_space).collect();
     let width = wrap_width(&lines);
@@ -216,6 +218,12 @@ mod tests {
             texts(&t),
             ["One para graph.", "Second line of it that is longer."]
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let t = split("\u{feff}Head line here\n\nThe body of the story.\n");
+        assert_eq!(t.title.as_deref(), Some("Head line here"));
     }
 
     #[test]
