@@ -309,6 +309,34 @@ fn a_notice_amid_the_article_goes_when_it_speaks_to_the_reader() {
 }
 
 #[test]
+fn a_related_heading_takes_its_link_list_along() {
+    use sitrep_pipeline::clean::BlockRole;
+    let mut blocks = vec![
+        Block::new(
+            "Troops withdrew from the town on Sunday after a week of shelling, officials said.",
+            BlockRole::Paragraph,
+        ),
+        Block::new("Related", BlockRole::Heading),
+        Block::new(
+            "Ceasefire talks stall as both sides trade blame",
+            BlockRole::ListItem,
+        ),
+        Block::new(
+            "Who are the rebels fighting in the east?",
+            BlockRole::ListItem,
+        ),
+        Block::new(
+            "The army said it would continue operations in the area until the region was secure.",
+            BlockRole::Paragraph,
+        ),
+    ];
+    boilerplate::mark(&mut blocks, lexicon());
+    let kinds: Vec<Option<RemovedKind>> = blocks.iter().map(|b| b.removed).collect();
+    let related = Some(RemovedKind::RelatedLinks);
+    assert_eq!(kinds, [None, related, related, related, None]);
+}
+
+#[test]
 fn a_user_lexicon_extends_the_builtin_one() {
     let input = "Talks resume in Doha\n\nNegotiators returned to Doha on Monday for a new round of talks on a ceasefire.\n\nTeilen Sie diesen Beitrag\n";
     assert!(clean(input).kept().len() == 2);
