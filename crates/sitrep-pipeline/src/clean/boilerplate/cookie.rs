@@ -172,14 +172,18 @@ pub(crate) fn mark(blocks: &mut [Block], facts: &[Facts], lexicon: &Lexicon) {
             continue;
         }
         notice[k] = true;
-        for j in (0..k).rev().chain(k + 1..views.len()) {
-            let near = if j < k { j + 1 } else { j - 1 };
-            if !notice[near] {
-                continue;
+        let joins = |v: &View| v.has_cues() && (v.foreign || v.score.address >= 1.0);
+        for j in (0..k).rev() {
+            if notice[j] || !joins(&views[j]) {
+                break;
             }
-            if views[j].has_cues() && (views[j].foreign || views[j].score.address >= 1.0) {
-                notice[j] = true;
+            notice[j] = true;
+        }
+        for j in k + 1..views.len() {
+            if notice[j] || !joins(&views[j]) {
+                break;
             }
+            notice[j] = true;
         }
     }
 

@@ -29,6 +29,9 @@ fn max_words(kind: RemovedKind) -> usize {
     }
 }
 
+/// A row of controls has at most this many pieces.
+const MAX_ROW: usize = 10;
+
 /// A copyright line gives its year within its first words.
 const YEAR_WITHIN_WORDS: usize = 4;
 
@@ -77,8 +80,10 @@ pub(crate) fn classify(
             return Some(kind);
         }
     }
-    if let Some(kind) = control_row(&f.norm, lexicon) {
-        return Some(kind);
+    if f.words <= MAX_ROW {
+        if let Some(kind) = control_row(&f.norm, lexicon) {
+            return Some(kind);
+        }
     }
     if let Some(kind) = by_phrases(text, f, lexicon) {
         return Some(kind);
@@ -97,7 +102,7 @@ fn control_row(norm: &str, lexicon: &Lexicon) -> Option<RemovedKind> {
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ','))
         .filter(|p| !p.is_empty())
         .collect();
-    if pieces.len() < 2 || pieces.len() > 10 {
+    if pieces.len() < 2 || pieces.len() > MAX_ROW {
         return None;
     }
     let kinds: Option<Vec<RemovedKind>> = pieces.iter().map(|p| lexicon.control(p)).collect();
