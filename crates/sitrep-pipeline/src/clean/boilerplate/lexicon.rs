@@ -171,6 +171,15 @@ impl Cues {
     }
 }
 
+/// Which table a lexicon file extends.
+#[derive(Debug, Clone, Copy)]
+enum Table {
+    Cookie,
+    Controls,
+    /// Phrases, with the kind given by the file name or, when `None`, by the first column.
+    Phrases(Option<RemovedKind>),
+}
+
 /// The cue lexicons of the boilerplate filter. `Default` is the built-in lexicon.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -211,35 +220,57 @@ impl Lexicon {
         lex
     }
 
-    /// Adds the entries of one lexicon file. `name` is the file's name (`cookie.tsv`,
-    /// `controls.tsv`, `phrases.tsv`; a directory part and the extension are ignored) and says
-    /// which table the lines go to. On error no entry of this file is kept.
+    /// Adds the entries of one lexicon file. `name` is the file's name, without or with a
+    /// directory part and extension, and says which table the lines go to:
+    ///
+    /// - `cookie` (or `cookie_notice`): cookie and consent cues;
+    /// - `controls` (or `ui_control`): whole-block UI remnants;
+    /// - `phrases`: cue phrases of any kind;
+    /// - the name of another removal kind (`newsletter`, `copyright`, `byline`, ...): cue phrases
+    ///   of that kind, written as in `phrases` without the first column.
+    ///
+    /// On error no entry of this file is kept.
     pub fn extend_from_str(&mut self, name: &str, text: &str) -> Result<(), LexiconError> {
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-        let table = base.split('.').next().unwrap_or(base);
+        let stem = base.split('.').next().unwrap_or(base);
         let err = |line: usize, message: String| LexiconError {
             file: base.to_string(),
             line,
             message,
         };
-        if !matches!(table, "cookie" | "controls" | "phrases") {
-            return Err(err(
-                0,
-                format!("unknown lexicon `{table}`: expected cookie, controls or phrases"),
-            ));
-        }
+        let table = match stem {
+            "cookie" | "cookie_notice" => Table::Cookie,
+            "controls" | "ui_control" => Table::Controls,
+            "phrases" => Table::Phrases(None),
+            other => match RemovedKind::from_name(other) {
+                Some(kind) => Table::Phrases(Some(kind)),
+                None => {
+                    return Err(err(
+                        0,
+                        format!(
+                            "unknown lexicon `{other}`: expected cookie, controls, phrases or a removal kind"
+                        ),
+                    ))
+                }
+            },
+        };
         let mut next = self.clone();
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim_end_matches('\r');
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            match table {
-                "cookie" => next.add_cookie(&cols).map_err(|m| err(i + 1, m))?,
-                "controls" => next.add_control(&cols).map_err(|m| err(i + 1, m))?,
-                _ => next.add_phrase(&cols).map_err(|m| err(i + 1, m))?,
-            }
+            let mut cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let added = match table {
+                Table::Cookie => next.add_cookie(&cols),
+                Table::Controls => next.add_control(&cols),
+                Table::Phrases(None) => next.add_phrase(&cols),
+                Table::Phrases(Some(kind)) => {
+                    cols.insert(0, kind.as_str());
+                    next.add_phrase(&cols)
+                }
+            };
+            added.map_err(|m| err(i + 1, m))?;
         }
         next.cookie.compile();
         next.phrases.compile();
@@ -415,6 +446,22 @@ mod tests {
         lex.extend_from_str("phrases.tsv", PHRASES_TSV).unwrap();
         assert!(lex.cookie.cues.len() > 100);
         assert_eq!(lex.control("Share »"), Some(RemovedKind::UiControl));
+    }
+
+    #[test]
+    fn a_file_named_after_a_kind_holds_phrases_of_that_kind() {
+        let mut lex = Lexicon::empty();
+        lex.extend_from_str("/etc/sitrep/newsletter.tsv", "start\tsv\tprenumerera på\n")
+            .unwrap();
+        let hits = lex
+            .phrases
+            .hits(&normalize("Prenumerera på vårt nyhetsbrev"));
+        assert_eq!(hits.len(), 1);
+        let cue = &lex.phrases.cues[hits[0].cue];
+        assert_eq!(
+            cue.target,
+            Target::Phrase(RemovedKind::Newsletter, Position::Start)
+        );
     }
 
     #[test]
