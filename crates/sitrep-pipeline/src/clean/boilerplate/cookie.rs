@@ -87,6 +87,8 @@ struct View {
     score: Score,
     words: usize,
     foreign: bool,
+    /// `whatlang`'s confidence in the block's language.
+    confidence: f64,
     unknown: bool,
 }
 
@@ -125,7 +127,10 @@ impl View {
         // without addressing anyone; they are short, a news paragraph is not.
         let dialog_line = self.score.core >= CORE_CUE && self.words <= SHORT_BANNER_WORDS;
         let notice_like = self.has_cues() && (self.score.address >= JOIN_ADDRESS || dialog_line);
-        self.foreign || notice_like || (self.unknown && self.words <= SHORT_UNKNOWN_WORDS)
+        // Without cues, only a sure foreign guess joins: an article paragraph thick with names
+        // can read, weakly, as another language.
+        let surely_foreign = self.foreign && (self.has_cues() || self.confidence >= WEAK_GUESS);
+        surely_foreign || notice_like || (self.unknown && self.words <= SHORT_UNKNOWN_WORDS)
     }
 }
 
@@ -139,6 +144,7 @@ pub(crate) fn mark(blocks: &mut [Block], facts: &[Facts], lexicon: &Lexicon) {
                 score: score(&f.norm, lexicon),
                 words: f.words,
                 foreign: false,
+                confidence: f.confidence,
                 unknown: b.language.is_none(),
             });
         }
