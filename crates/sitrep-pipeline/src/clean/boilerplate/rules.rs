@@ -32,6 +32,9 @@ fn max_words(kind: RemovedKind) -> usize {
 /// A row of controls has at most this many pieces.
 const MAX_ROW: usize = 10;
 
+/// A copyright line this short needs less than full cue weight.
+const TERSE_COPYRIGHT_WORDS: usize = 8;
+
 /// A copyright line gives its year within its first words.
 const YEAR_WITHIN_WORDS: usize = 4;
 
@@ -145,6 +148,11 @@ fn by_phrases(text: &str, f: &Facts, lexicon: &Lexicon) -> Option<RemovedKind> {
             .join(" ");
         if has_year(&head) {
             *w += 0.5;
+        }
+        // And so does terseness: "Reuters. All rights reserved." is a footer, while a news
+        // paragraph that quotes the phrase goes on for a sentence.
+        if f.words <= TERSE_COPYRIGHT_WORDS {
+            *w += 0.4;
         }
     }
     sums.into_iter()
