@@ -217,6 +217,7 @@ fn news_about_cookies_stays() {
         "keep_eu_cookie_law",
         "keep_de_cookie_law",
         "keep_foreign_quote_at_end",
+        "keep_tricky_news",
     ] {
         let c = check(name);
         let removed: Vec<String> = c

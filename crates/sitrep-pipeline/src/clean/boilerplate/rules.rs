@@ -116,7 +116,9 @@ fn control_row(norm: &str, lexicon: &Lexicon) -> Option<RemovedKind> {
 /// whose sum reaches 1 within its size limit.
 fn by_phrases(text: &str, f: &Facts, lexicon: &Lexicon) -> Option<RemovedKind> {
     let norm = f.norm.as_str();
-    let body_start = norm.find(char::is_alphanumeric).unwrap_or(0);
+    // A start cue may follow an opening bracket or a bullet ("(Reporting by"), not a quotation
+    // mark: a paragraph that opens by quoting "All rights reserved" is news.
+    let body_start = norm.len() - norm.trim_start_matches(is_lead_in).len();
     let body_end = norm.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
     let mut sums: Vec<(RemovedKind, f32)> = Vec::new();
     for hit in lexicon.phrases.hits(norm) {
@@ -192,6 +194,14 @@ fn names_follow(text: &str, cue_norm: &str) -> bool {
     namey * 10 >= rest.len() * 8 && !sentence
 }
 
+/// Punctuation that may come before a block's first word without making it a different start.
+fn is_lead_in(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '-' | '–' | '—' | '•' | '·' | '|' | '*' | '»' | '>' | ' '
+    )
+}
+
 /// A label that introduces a list: ends in a colon or is a couple of words ("Related").
 fn is_label(norm: &str) -> bool {
     norm.trim_end().ends_with(':') || norm.split(' ').count() <= 3
@@ -252,6 +262,18 @@ mod tests {
             Some(RemovedKind::Caption)
         );
         assert_eq!(kind("Share prices fell 3% on Monday."), None);
+        assert_eq!(
+            kind("Reuters. All rights reserved."),
+            Some(RemovedKind::Copyright)
+        );
+        assert_eq!(
+            kind("\"All rights reserved\" was printed on the leaflets dropped over the city."),
+            None
+        );
+        assert_eq!(
+            kind("Subscribers to the rebels' newsletter were told to avoid the road."),
+            None
+        );
         assert_eq!(kind("By Monday, the death toll had risen to 40."), None);
         assert_eq!(
             kind("Sign up for our newsletter"),
