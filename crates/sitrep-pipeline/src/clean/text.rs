@@ -72,8 +72,9 @@ pub fn split(s: &str) -> TextArticle {
 
 /// The width the document was hard-wrapped at, if it was. The width belongs to the whole
 /// document, not to one paragraph: two link titles of similar length must not look like one
-/// wrapped paragraph. A document with more than a few lines longer than any wrap width was not
-/// wrapped (one paragraph per line); a stray long line (a URL) does not count against it.
+/// wrapped paragraph. A document where more than a fifth of the lines are longer than any wrap
+/// width was not wrapped (one paragraph per line); a stray long line (a URL, a notice pasted in)
+/// does not count against it.
 fn wrap_width(lines: &[String]) -> Option<usize> {
     let lens: Vec<usize> = lines
         .iter()
@@ -81,7 +82,7 @@ fn wrap_width(lines: &[String]) -> Option<usize> {
         .filter(|&n| n > 0)
         .collect();
     let long = lens.iter().filter(|&&n| n > MAX_WRAP).count();
-    if long * 10 > lens.len() {
+    if long * 5 > lens.len() {
         return None;
     }
     let width = lens.into_iter().filter(|&n| n <= MAX_WRAP).max()?;
@@ -128,8 +129,10 @@ fn continues(prev: &str, line: &str, width: usize) -> bool {
     if role_of(line) == BlockRole::ListItem {
         return false;
     }
+    // A line longer than the wrap width was not wrapped: it is a paragraph of its own.
+    let prev_len = prev.chars().count();
     let next_word = line.split(' ').next().unwrap_or("").chars().count();
-    prev.chars().count() + 1 + next_word > width
+    prev_len <= width && prev_len + 1 + next_word > width
 }
 
 /// Lines that start with a bullet or a number and a full stop are list items.
@@ -244,6 +247,17 @@ mod tests {
         assert_eq!(t.blocks.len(), 2);
         assert!(t.blocks[0].text.ends_with("rejected as baseless."));
         assert_eq!(t.blocks[1].text, "Share");
+    }
+
+    #[test]
+    fn an_unwrapped_long_line_in_a_wrapped_text_stands_alone() {
+        let wrapped = "The interior ministry said the curfew would be lifted on Friday in all\n\
+                       districts of the capital except the old city, where clashes continued.\n";
+        let long = "Bu sitede deneyiminizi iyileştirmek için çerezler kullanılmaktadır ve siteyi kullanmaya devam ederek bunu kabul etmiş olursunuz.";
+        let t = split(&format!("{wrapped}\n{wrapped}\n{wrapped}\n{long}\nTamam\n"));
+        assert_eq!(t.blocks.len(), 5);
+        assert_eq!(t.blocks[3].text, long);
+        assert_eq!(t.blocks[4].text, "Tamam");
     }
 
     #[test]
