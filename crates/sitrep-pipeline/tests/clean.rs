@@ -310,6 +310,20 @@ fn a_notice_amid_the_article_goes_when_it_speaks_to_the_reader() {
 }
 
 #[test]
+fn a_foreign_notice_amid_the_article_goes_whole() {
+    let input = "Colombia and ELN rebels agree to resume talks\n\n\
+        Colombia's government and the National Liberation Army agreed on Thursday to resume peace talks suspended in January, the mediators said.\n\n\
+        Utilizamos cookies propias y de terceros para mejorar nuestros servicios y mostrarle publicidad personalizada mediante el análisis de sus hábitos de navegación.\n\n\
+        Puede aceptar todas las cookies pulsando el botón Aceptar o configurarlas o rechazar su uso haciendo clic en Configuración.\n\n\
+        The two sides will meet in Caracas next month to discuss a new ceasefire and the release of hostages, the statement said.\n";
+    let c = clean(input);
+    let notice = c.removed(RemovedKind::CookieNotice);
+    assert_eq!(notice.len(), 2);
+    assert!(notice.iter().all(|b| b.language.as_deref() == Some("es")));
+    assert_eq!(c.kept().len(), 2);
+}
+
+#[test]
 fn a_related_heading_takes_its_link_list_along() {
     use sitrep_pipeline::clean::BlockRole;
     let mut blocks = vec![

@@ -465,6 +465,24 @@ mod tests {
     }
 
     #[test]
+    fn builtin_entries_name_a_two_letter_language() {
+        for (name, text, col) in [
+            ("cookie", COOKIE_TSV, 0),
+            ("controls", CONTROLS_TSV, 0),
+            ("phrases", PHRASES_TSV, 2),
+        ] {
+            for line in text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let lang = line.split('\t').nth(col).unwrap_or("");
+                let ok = lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase());
+                assert!(ok, "{name}: bad language in {line:?}");
+            }
+        }
+    }
+
+    #[test]
     fn bad_lines_are_reported_with_their_number() {
         let mut lex = Lexicon::empty();
         let e = lex
