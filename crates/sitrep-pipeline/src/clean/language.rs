@@ -33,6 +33,20 @@ const MIN_CONFIDENCE: f64 = 0.3;
 /// Languages that never carry a news article but that short Latin-script text often resembles.
 const NEVER_NEWS: [whatlang::Lang; 2] = [whatlang::Lang::Epo, whatlang::Lang::Lat];
 
+/// Latin-script languages left out of the short list of [`guess_blocks`]: not rare as
+/// languages, but rare as the language of the paragraph next to a confidently told one. Leaving
+/// them out makes the short list a quarter of the Latin profiles.
+const RARE_LATIN: [whatlang::Lang; 27] = {
+    use whatlang::Lang::*;
+    [
+        Jav, Aka, Sna, Zul, Tuk, Tgl, Cym, Afr, Uzb, Aze, Lit, Lav, Est, Slv, Hrv, Slk, Cat, Nob,
+        Dan, Swe, Fin, Hun, Ces, Ron, Vie, Ind, Srp,
+    ]
+};
+
+/// A short-list guess confirms the expected language at this confidence or above.
+const CONFIRMED: f64 = 0.5;
+
 fn detector() -> &'static whatlang::Detector {
     static DETECTOR: OnceLock<whatlang::Detector> = OnceLock::new();
     DETECTOR.get_or_init(|| whatlang::Detector::with_denylist(NEVER_NEWS.to_vec()))
@@ -64,6 +78,57 @@ pub fn guess(text: &str) -> Option<Guess> {
         code: iso639_1(info.lang())?,
         confidence: info.confidence(),
     })
+}
+
+/// Guesses the languages of a document's blocks, in order, faster than [`guess`] on each.
+///
+/// `whatlang` pays per candidate language: Latin-script text is compared with some forty
+/// profiles. Neighbouring paragraphs of a page are nearly always in one language, so each block
+/// is first compared with a short list (the common news languages of the Latin script, and the
+/// language of the last block told with confidence) and the guess is kept when it confirms that
+/// language. Anything else (a foreign paragraph, a weak guess) is read again against every
+/// language, so the codes of foreign blocks are as good as [`guess`] makes them.
+pub fn guess_blocks<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Option<Guess>> {
+    let mut out = Vec::new();
+    let mut quick: Option<(whatlang::Lang, whatlang::Detector)> = None;
+    for text in texts {
+        let sample = prefix(text, BLOCK_SAMPLE);
+        if letters(sample) < MIN_LETTERS {
+            out.push(None);
+            continue;
+        }
+        let confirmed = quick.as_ref().and_then(|(lang, detector)| {
+            let info = detector.detect(sample)?;
+            (info.lang() == *lang && info.confidence() >= CONFIRMED).then_some(info)
+        });
+        let info = match confirmed {
+            Some(info) => Some(info),
+            None => detector().detect(sample),
+        };
+        let found = info.and_then(|info| {
+            let code = iso639_1(info.lang())?;
+            (info.confidence() >= MIN_CONFIDENCE).then_some((info.lang(), code, info.confidence()))
+        });
+        if let Some((lang, _, confidence)) = found {
+            if confidence >= CONFIRMED && quick.as_ref().is_none_or(|(l, _)| *l != lang) {
+                quick = Some((lang, quick_detector(lang)));
+            }
+        }
+        out.push(found.map(|(_, code, confidence)| Guess { code, confidence }));
+    }
+    out
+}
+
+/// A detector for the short list: every language but the rarer ones of the Latin script, with
+/// `expected` among them whatever it is.
+fn quick_detector(expected: whatlang::Lang) -> whatlang::Detector {
+    let deny: Vec<whatlang::Lang> = RARE_LATIN
+        .iter()
+        .chain(&NEVER_NEWS)
+        .copied()
+        .filter(|&l| l != expected)
+        .collect();
+    whatlang::Detector::with_denylist(deny)
 }
 
 /// The language of the kept blocks: a vote over the blocks' own languages weighted by their
@@ -243,6 +308,25 @@ mod tests {
         for (want, text) in cases {
             assert_eq!(identify(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn block_guesses_follow_the_page_and_still_catch_foreign_blocks() {
+        let texts = [
+            "The ministry said the talks would resume on Thursday in the capital.",
+            "Share",
+            "Officials from both sides are expected to attend the first session next week.",
+            "Vi använder kakor för att ge dig en bättre upplevelse på vår webbplats.",
+            "Bu sitede deneyiminizi iyileştirmek için çerezler kullanılmaktadır.",
+        ];
+        let codes: Vec<Option<&str>> = guess_blocks(texts.iter().copied())
+            .into_iter()
+            .map(|g| g.map(|g| g.code))
+            .collect();
+        assert_eq!(
+            codes,
+            [Some("en"), None, Some("en"), Some("sv"), Some("tr")]
+        );
     }
 
     #[test]

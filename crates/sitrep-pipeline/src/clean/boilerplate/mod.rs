@@ -52,10 +52,11 @@ pub(crate) struct Facts {
 /// Marks boilerplate blocks as removed and sets each block's language; returns the language of
 /// the kept text.
 pub fn mark(blocks: &mut [Block], lexicon: &Lexicon) -> Option<String> {
+    let guesses = language::guess_blocks(blocks.iter().map(|b| b.text.as_str()));
     let mut facts = Vec::with_capacity(blocks.len());
-    for b in blocks.iter_mut() {
+    for (b, g) in blocks.iter_mut().zip(guesses) {
         let mut f = Facts::default();
-        if let Some(g) = language::guess(&b.text) {
+        if let Some(g) = g {
             f.confidence = g.confidence;
             if b.language.is_none() {
                 b.language = Some(g.code.to_string());
