@@ -157,6 +157,9 @@ const FOREIGN_NOTICES: &[(&str, &str, &str, usize)] = &[
     ("nl_notice_before_de", "de", "nl", 2),
     // The second Turkish paragraph has no cue of its own: it goes because it is part of the run.
     ("tr_notice_weak_paragraph", "en", "tr", 2),
+    ("sv_notice_after_en", "en", "sv", 2),
+    ("hi_notice_after_en", "en", "hi", 1),
+    ("el_notice_before_en", "en", "el", 1),
 ];
 
 #[test]
