@@ -1,7 +1,7 @@
 //! Block-at-a-time rules: UI remnants, advertisement labels, newsletter prompts, copyright lines,
 //! related links, captions, social prompts and bylines.
 //!
-//! [`classify`] looks at one block. A block that is nothing but a UI remnant ("Share", "×",
+//! `classify` looks at one block. A block that is nothing but a UI remnant ("Share", "×",
 //! "Facebook Twitter WhatsApp") is found by whole-block lookup in the lexicon's controls. The
 //! other kinds are found by cue phrases: each cue sits at the start, at the end, anywhere, or at
 //! the start followed only by names, and carries a weight; a block goes when the cues of one kind
