@@ -355,6 +355,25 @@ fn a_related_heading_takes_its_link_list_along() {
 }
 
 #[test]
+fn headlines_after_the_last_sentence_are_links() {
+    let story = "Talks resume in Doha\n\n\
+        Negotiators returned to Doha on Monday for a new round of talks on a ceasefire, mediators said.\n\n\
+        The talks are expected to last several days, a diplomat said.\n\n";
+    let links = "Ceasefire talks stall as both sides trade blame\n\n\
+        Who are the armed groups fighting in the east?\n\n\
+        Aid convoy reaches besieged city after weeks of delays\n";
+    let c = clean(&format!("{story}{links}"));
+    assert_eq!(c.removed(RemovedKind::RelatedLinks).len(), 3);
+    assert_eq!(c.kept().len(), 2);
+    // Two such lines are not enough, and a closing list of dates stays.
+    let two = "Ceasefire talks stall as both sides trade blame\n\nWho are the armed groups fighting in the east?\n";
+    assert_eq!(clean(&format!("{story}{two}")).kept().len(), 4);
+    let dates =
+        "2021 Taliban take Kabul\n\n2023 Border clashes begin\n\n2026 Talks resume in Doha\n";
+    assert_eq!(clean(&format!("{story}{dates}")).kept().len(), 5);
+}
+
+#[test]
 fn a_user_lexicon_extends_the_builtin_one() {
     let input = "Talks resume in Doha\n\nNegotiators returned to Doha on Monday for a new round of talks on a ceasefire.\n\nTeilen Sie diesen Beitrag\n";
     assert!(clean(input).kept().len() == 2);

@@ -12,7 +12,8 @@
 //!    weighted cue phrases and a size limit per kind;
 //! 2. cookie and consent notices ([`cookie`]), by cue density and document structure: runs of
 //!    blocks at the start or end of the document, and a language other than the body's;
-//! 3. exact repeats of an earlier kept paragraph.
+//! 3. headline-like lines after the article's last sentence (links to other stories), and exact
+//!    repeats of an earlier kept paragraph.
 //!
 //! ```
 //! use sitrep_pipeline::clean::{boilerplate, Block, BlockRole, Lexicon};
@@ -70,6 +71,7 @@ pub fn mark(blocks: &mut [Block], lexicon: &Lexicon) -> Option<String> {
     }
     rules::mark(blocks, &facts, lexicon);
     cookie::mark(blocks, &facts, lexicon);
+    rules::mark_trailing_links(blocks, &facts);
     mark_duplicates(blocks);
     language::body_language(blocks)
 }

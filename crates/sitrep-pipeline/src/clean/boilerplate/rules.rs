@@ -38,6 +38,9 @@ const TERSE_COPYRIGHT_WORDS: usize = 8;
 /// A copyright line gives its year within its first words.
 const YEAR_WITHIN_WORDS: usize = 4;
 
+/// Unlabelled headline-like blocks at the end of a document are links when there are this many.
+const MIN_TRAILING_LINKS: usize = 3;
+
 /// A related-links list runs on after its label for at most this many short items.
 const MAX_LINK_ITEMS: usize = 12;
 
@@ -62,6 +65,31 @@ pub(crate) fn mark(blocks: &mut [Block], facts: &[Facts], lexicon: &Lexicon) {
             after_links_label -= 1;
         } else {
             after_links_label = 0;
+        }
+    }
+}
+
+/// An article ends on a sentence. Three or more headline-like blocks after its last sentence,
+/// with no label above them, are a list of links to other stories ("More stories" without its
+/// heading). A line that opens with a number is left alone: lists of dates and figures close
+/// explainers. Runs after the cookie pass, so that the toggles of a consent dialog at the end of
+/// a page ("Performance Cookies", "Functional Cookies") are counted as the notice they belong to.
+pub(crate) fn mark_trailing_links(blocks: &mut [Block], facts: &[Facts]) {
+    let mut run = Vec::new();
+    for (i, (b, f)) in blocks.iter().zip(facts).enumerate().rev() {
+        if !b.is_kept() {
+            continue;
+        }
+        let numbered = b.text.starts_with(|c: char| c.is_ascii_digit());
+        if !looks_like_link(&b.text, f.words) || numbered {
+            break;
+        }
+        run.push(i);
+    }
+    if run.len() >= MIN_TRAILING_LINKS && run.len() < blocks.iter().filter(|b| b.is_kept()).count()
+    {
+        for i in run {
+            blocks[i].removed = Some(RemovedKind::RelatedLinks);
         }
     }
 }
