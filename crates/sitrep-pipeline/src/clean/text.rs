@@ -13,6 +13,7 @@
 //! assert_eq!(t.blocks[0].text, "A blast hit a market in Kabul on Monday, killing at least five people.");
 //! ```
 
+use super::boilerplate::word_count;
 use super::{squash_space, Block, BlockRole};
 
 /// A plain-text document cut into a headline and paragraphs.
@@ -154,13 +155,15 @@ fn role_of(line: &str) -> BlockRole {
 /// A headline is short, has a few words, does not end like a sentence or a clause, and is not a
 /// dateline on its own ("KABUL, March 17 (Reuters) -", "Tuesday 17 March 2026").
 pub fn reads_as_headline(line: &str) -> bool {
-    let words = line.split(' ').count();
+    // Chinese and Japanese headlines have no spaces: two characters count as a word.
+    let words = word_count(line);
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     // "Iran warns U.S." ends in an abbreviation, not a full stop.
     let last = line.rsplit(' ').next().unwrap_or(line);
     let abbreviation = last.trim_end_matches('.').contains('.');
-    let sentence_end =
-        line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...") && !abbreviation;
+    let sentence_end = line.ends_with(['.', ',', ';', ':', '。', '，', '；', '：', '।', '۔'])
+        && !line.ends_with("...")
+        && !abbreviation;
     line.chars().count() <= TITLE_CHARS
         && (2..=TITLE_WORDS).contains(&words)
         && letters >= 4
@@ -284,6 +287,8 @@ mod tests {
         assert!(reads_as_headline("Putin Says 12 Killed"));
         assert!(reads_as_headline("Is a ceasefire near?"));
         assert!(reads_as_headline("Iran warns U.S."));
+        assert!(reads_as_headline("俄罗斯称愿意调解阿富汗与巴基斯坦冲突"));
+        assert!(!reads_as_headline("外交部发言人周二表示，双方将继续会谈。"));
         assert!(!reads_as_headline("KABUL, March 17 (Reuters) -"));
         assert!(!reads_as_headline("Tuesday 17 March 2026 10:15 GMT"));
         assert!(!reads_as_headline("Kabul, 17 March"));

@@ -237,8 +237,14 @@ fn is_label(norm: &str) -> bool {
 
 /// A related link: a headline, short and without a closing full stop.
 fn looks_like_link(text: &str, words: usize) -> bool {
-    let t = text.trim_end();
-    (2..=20).contains(&words) && !t.ends_with(['.', ':', ';', ','])
+    // A sentence may close inside a quotation: `... he said: "We will stay."` ends a sentence.
+    let t = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', '」', '』', ')', ']', ' ']);
+    let sentence_end = [
+        '.', ':', ';', ',', '。', '．', '！', '；', '：', '，', '।', '۔', '…',
+    ];
+    (2..=20).contains(&words) && !t.ends_with(sentence_end)
 }
 
 /// A four-digit year from 1900 to 2099 as a word of its own.
@@ -260,6 +266,20 @@ mod tests {
             confidence: 0.0,
         };
         classify(text, &f, BlockRole::Paragraph, &Lexicon::default())
+    }
+
+    #[test]
+    fn sentences_in_any_script_are_not_links() {
+        assert!(looks_like_link(
+            "Ceasefire talks stall as both sides trade blame",
+            7
+        ));
+        assert!(!looks_like_link("He said: \"We will stay.\"", 5));
+        assert!(!looks_like_link(
+            "外交部发言人周二表示，双方将继续会谈。",
+            10
+        ));
+        assert!(!looks_like_link("सरकार ने मंगलवार को बातचीत फिर शुरू की।", 8));
     }
 
     #[test]
