@@ -213,6 +213,54 @@ fn a_news_paragraph_on_consent_beside_a_notice_stays() {
     assert_eq!(c.kept().len(), 3);
 }
 
+/// A notice in the article's own language must speak to the reader: (language, two news
+/// paragraphs, notice).
+const SAME_LANGUAGE: &[(&str, &str, &str)] = &[
+    (
+        "fr",
+        "Le gouvernement malien a annoncé mardi la prolongation de la transition de cinq ans, selon un communiqué lu à la télévision nationale.\n\nLes partis d'opposition ont dénoncé une décision contraire à la charte de la transition.",
+        "Nous utilisons des cookies pour vous offrir la meilleure expérience sur notre site. En poursuivant votre navigation, vous acceptez l'utilisation de cookies.",
+    ),
+    (
+        "es",
+        "El Gobierno de Ecuador declaró el martes el estado de excepción en tres provincias de la costa tras una ola de asesinatos.\n\nLa medida permite a las Fuerzas Armadas apoyar a la policía durante sesenta días.",
+        "Este sitio web utiliza cookies para mejorar su experiencia. Si continúa navegando, acepta su uso.",
+    ),
+    (
+        "ru",
+        "Министерство обороны заявило во вторник, что силы противовоздушной обороны сбили над регионом двенадцать беспилотников.\n\nПо словам губернатора, пострадавших нет, но повреждены несколько жилых домов.",
+        "Мы используем файлы cookie, чтобы сделать сайт удобнее. Продолжая использовать сайт, вы соглашаетесь с этим.",
+    ),
+    (
+        "tr",
+        "Dışişleri Bakanlığı, Ankara'nın iki ülke arasındaki görüşmelere ev sahipliği yapmaya hazır olduğunu açıkladı.\n\nBakanlık sözcüsü, tarafların önümüzdeki hafta İstanbul'da bir araya gelmesinin beklendiğini söyledi.",
+        "Sitemizde size daha iyi hizmet sunmak için çerezler kullanıyoruz. Siteyi kullanmaya devam ederek çerez politikamızı kabul etmiş olursunuz.",
+    ),
+    (
+        "ar",
+        "قالت وزارة الخارجية يوم الثلاثاء إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل في العاصمة القطرية.\n\nوأضاف المتحدث أن الوسطاء يعملون على التوصل إلى اتفاق لوقف إطلاق النار.",
+        "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك. باستمرارك في التصفح فإنك توافق على سياسة الخصوصية.",
+    ),
+];
+
+#[test]
+fn same_language_notices_in_several_languages() {
+    for &(lang, news, notice) in SAME_LANGUAGE {
+        let c = clean(&format!(
+            "Headline for the story here\n\n{news}\n\n{notice}\n"
+        ));
+        assert_eq!(c.language.as_deref(), Some(lang), "{lang}: body");
+        let removed = c.removed(RemovedKind::CookieNotice);
+        assert_eq!(removed.len(), 1, "{lang}: notice");
+        assert_eq!(
+            removed[0].language.as_deref(),
+            Some(lang),
+            "{lang}: notice language"
+        );
+        assert_eq!(c.kept().len(), 2, "{lang}: kept");
+    }
+}
+
 #[test]
 fn news_about_cookies_stays() {
     for name in [

@@ -91,8 +91,15 @@ pub fn guess(text: &str) -> Option<Guess> {
 /// language of the last block told with confidence) and the guess is kept when it confirms that
 /// language. Anything else (a foreign paragraph, a weak guess) is read again against every
 /// language, so the codes of foreign blocks are as good as [`guess`] makes them.
+///
+/// The page's language is also a prior. `whatlang`'s confidence is low for short text in a
+/// language with close relatives ("La medida permite a las Fuerzas Armadas apoyar a la policía
+/// durante sesenta días." scores 0.02 as Spanish, Portuguese being near), so when no language
+/// stands out and the short list's first choice is the neighbours' language, that is the guess.
 pub fn guess_blocks<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Option<Guess>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Option<Guess>> = Vec::new();
+    // Blocks read before the page's language was known, for a second look once it is.
+    let mut early: Vec<(usize, &str)> = Vec::new();
     let mut quick: Option<(whatlang::Lang, whatlang::Detector)> = None;
     for text in texts {
         let sample = prefix(text, BLOCK_SAMPLE);
@@ -100,26 +107,44 @@ pub fn guess_blocks<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Option<Gues
             out.push(None);
             continue;
         }
-        let confirmed = quick.as_ref().and_then(|(lang, detector)| {
-            let info = detector.detect(sample)?;
-            (info.lang() == *lang && info.confidence() >= CONFIRMED).then_some(info)
+        let expected = quick.as_ref().and_then(|(lang, detector)| {
+            detector.detect(sample).filter(|info| info.lang() == *lang)
         });
-        let info = match confirmed {
-            Some(info) => Some(info),
-            None => detector().detect(sample),
+        let info = match expected {
+            Some(info) if info.confidence() >= CONFIRMED => Some(info),
+            _ => detector()
+                .detect(sample)
+                .filter(|info| info.confidence() >= MIN_CONFIDENCE)
+                .or(expected),
         };
-        let found = info.and_then(|info| {
-            let code = iso639_1(info.lang())?;
-            (info.confidence() >= MIN_CONFIDENCE).then_some((info.lang(), code, info.confidence()))
-        });
-        if let Some((lang, _, confidence)) = found {
-            if confidence >= CONFIRMED && quick.as_ref().is_none_or(|(l, _)| *l != lang) {
-                quick = Some((lang, quick_detector(lang)));
+        if let Some(info) = &info {
+            let known = quick.as_ref().is_some_and(|(l, _)| *l == info.lang());
+            if info.confidence() >= CONFIRMED && !known {
+                quick = Some((info.lang(), quick_detector(info.lang())));
             }
         }
-        out.push(found.map(|(_, code, confidence)| Guess { code, confidence }));
+        let found = info.and_then(to_guess);
+        if found.is_none() && quick.is_none() {
+            early.push((out.len(), sample));
+        }
+        out.push(found);
+    }
+    if let Some((lang, detector)) = &quick {
+        for (i, sample) in early {
+            out[i] = detector
+                .detect(sample)
+                .filter(|info| info.lang() == *lang)
+                .and_then(to_guess);
+        }
     }
     out
+}
+
+fn to_guess(info: whatlang::Info) -> Option<Guess> {
+    Some(Guess {
+        code: iso639_1(info.lang())?,
+        confidence: info.confidence(),
+    })
 }
 
 /// A detector for the short list: every language but the rarer ones of the Latin script, with
