@@ -350,6 +350,23 @@ fn html_blocks_keep_their_removals_and_get_languages() {
 }
 
 #[test]
+fn the_text_outweighs_a_language_declared_by_the_page() {
+    let input = std::fs::read_to_string(fixture("seed_tr_notice.txt")).unwrap();
+    let mut blocks = text::split(&input).blocks;
+    for b in &mut blocks {
+        b.language = Some("en".into());
+    }
+    boilerplate::mark(&mut blocks, lexicon());
+    let notice = blocks
+        .iter()
+        .filter(|b| b.removed == Some(RemovedKind::CookieNotice));
+    assert!(notice
+        .map(|b| b.language.as_deref())
+        .all(|l| l == Some("tr")));
+    assert_eq!(blocks.iter().filter(|b| b.is_kept()).count(), 11);
+}
+
+#[test]
 fn a_notice_amid_the_article_goes_when_it_speaks_to_the_reader() {
     let input = "Talks resume in Doha\n\n\
         Negotiators returned to Doha on Monday for a new round of talks on a ceasefire, mediators said.\n\n\

@@ -39,6 +39,9 @@ use super::{language, squash_space, Block};
 
 pub use lexicon::{Lexicon, LexiconError};
 
+/// A guess this confident overrides a language the block arrived with.
+const SURE_GUESS: f64 = 0.5;
+
 /// What the passes know about one block, computed once.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Facts {
@@ -59,7 +62,10 @@ pub fn mark(blocks: &mut [Block], lexicon: &Lexicon) -> Option<String> {
         let mut f = Facts::default();
         if let Some(g) = g {
             f.confidence = g.confidence;
-            if b.language.is_none() {
+            // A language from the markup (`lang` attributes) is kept unless the text itself says
+            // otherwise with confidence: pages declare one language and paste in notices in
+            // another.
+            if b.language.is_none() || g.confidence >= SURE_GUESS {
                 b.language = Some(g.code.to_string());
             }
         }
