@@ -13,7 +13,7 @@
 //! assert_eq!(t.blocks[0].text, "A blast hit a market in Kabul on Monday, killing at least five people.");
 //! ```
 
-use super::boilerplate::word_count;
+use super::boilerplate::{lexicon::is_unspaced, word_count};
 use super::{squash_space, Block, BlockRole};
 
 /// A plain-text document cut into a headline and paragraphs.
@@ -103,7 +103,10 @@ fn split_group(lines: &[String], width: Option<usize>, out: &mut Vec<Para>) {
     for pair in lines.windows(2) {
         let (prev, line) = (&pair[0], &pair[1]);
         if width.is_some_and(|w| continues(prev, line, w)) {
-            if cur.text.ends_with('-') && line.starts_with(char::is_lowercase) {
+            let hyphenated = cur.text.ends_with('-') && line.starts_with(char::is_lowercase);
+            // Chinese and Japanese put no space between words, so none goes between lines.
+            let unspaced = cur.text.ends_with(is_unspaced) && line.starts_with(is_unspaced);
+            if hyphenated || unspaced {
                 // A word broken across lines at its hyphen: "cross-\nborder" is "cross-border".
                 cur.text.push_str(line);
             } else {
@@ -261,6 +264,14 @@ mod tests {
         assert_eq!(t.blocks.len(), 5);
         assert_eq!(t.blocks[3].text, long);
         assert_eq!(t.blocks[4].text, "Tamam");
+    }
+
+    #[test]
+    fn wrapped_chinese_is_joined_without_spaces() {
+        let a = "外交部发言人周二表示双方将在下周继续举行会谈并讨论停火安排以及人道主义援助的问题各方都表示欢迎";
+        let b = "这一进展";
+        let t = split(&format!("{a}\n{b}\n\n{a}\n{b}\n"));
+        assert_eq!(t.blocks[0].text, format!("{a}{b}"));
     }
 
     #[test]
