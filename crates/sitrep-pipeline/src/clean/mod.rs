@@ -145,7 +145,8 @@ impl Cleaner {
                 // read as a headline but is not that title is body text after all.
                 if let (Some(given), Some(first)) = (&title, &t.title) {
                     if squash_space(given) != squash_space(first) {
-                        t.blocks.insert(0, Block::new(first.clone(), BlockRole::Paragraph));
+                        t.blocks
+                            .insert(0, Block::new(first.clone(), BlockRole::Paragraph));
                     }
                 }
                 let meta = html::PageMeta {
