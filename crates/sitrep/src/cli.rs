@@ -45,6 +45,11 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
     pub max_document_bytes: u64,
 
+    /// A folder of user vocabulary files added to the built-in ones (repeatable); see
+    /// `lexicon/README.md` in the data for the formats.
+    #[arg(long, value_name = "DIR")]
+    pub dict: Vec<PathBuf>,
+
     /// Do not print the closing summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sitrep_model::{RawDocument, Reading};
+use sitrep_pipeline::clean::Cleaner;
 use sitrep_pipeline::extract::{ExtractOptions, Extractor};
 use sitrep_pipeline::ingest::{self, IngestConfig};
 
@@ -25,8 +26,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let ingest_cfg = IngestConfig {
         max_document_bytes: args.max_document_bytes,
     };
+    let dicts = crate::dict::Dictionaries::load(&args.dict)?;
     let extractor = Extractor::new(
-        Default::default(),
+        Cleaner::new(dicts.lexicon),
         ExtractOptions {
             default_published: args.published.clone(),
         },

@@ -8,6 +8,7 @@
 //!   (the output contract, `CONTRACT.md`).
 
 mod cli;
+mod dict;
 mod extract;
 mod inputs;
 mod order;

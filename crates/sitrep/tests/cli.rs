@@ -324,3 +324,52 @@ fn usage_errors_exit_with_two() {
     );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn user_dictionaries_extend_the_lexicon_without_recompiling() {
+    let dir = scratch("dict");
+    let doc = dir.join("story.txt");
+    fs::write(
+        &doc,
+        "Talks resume in Doha\n\nDelegations from both sides met on Tuesday for a second round of talks.\n\nGrab the Example app now\n",
+    )
+    .unwrap();
+    let before = run(&["extract", "--quiet", doc.to_str().unwrap()]);
+    assert!(readings(&before)[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Grab the Example app"));
+
+    fs::create_dir_all(dir.join("dict/lexicon")).unwrap();
+    fs::write(
+        dir.join("dict/lexicon/controls.tsv"),
+        "en\tGrab the Example app now\tadvertisement\n",
+    )
+    .unwrap();
+    let after = run(&[
+        "extract",
+        "--quiet",
+        "--dict",
+        dir.join("dict").to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert!(after.status.success(), "{}", stderr(&after));
+    let r = &readings(&after)[0];
+    assert!(!r["text"].as_str().unwrap().contains("Grab the Example app"));
+    assert!(r["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["kind"] == "advertisement"));
+
+    fs::write(dir.join("dict/lexicon/cookie.tsv"), "en\tno weight here\n").unwrap();
+    let bad = run(&[
+        "extract",
+        "--dict",
+        dir.join("dict").to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("cookie.tsv:1"), "{}", stderr(&bad));
+    let _ = fs::remove_dir_all(&dir);
+}
