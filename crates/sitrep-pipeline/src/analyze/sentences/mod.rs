@@ -1,0 +1,370 @@
+//! Sentences and tokens. The principal type is [`Sentences`]: the tokens of a text and the
+//! sentences they form, all in byte offsets into the text (end exclusive).
+//!
+//! ```
+//! use sitrep_pipeline::analyze::sentences::{split, TokenKind};
+//! let text = "KABUL, March 17 (AA) - Gen. Ali spoke. \"We agree.\" He left.\n\nHeadline";
+//! let doc = split(text, Some("en"));
+//! let spans: Vec<&str> = doc.sentences.iter().map(|s| &text[s.start..s.end]).collect();
+//! assert_eq!(spans, [
+//!     "KABUL, March 17 (AA) - Gen. Ali spoke.",
+//!     "\"We agree.\"",
+//!     "He left.",
+//!     "Headline",
+//! ]);
+//! // The tokens of the first sentence, and the sentence and token at a byte offset.
+//! let first: Vec<&str> = doc.tokens_of(0).iter().map(|t| t.text(text)).collect();
+//! assert_eq!(first[..4], ["KABUL", ",", "March", "17"]);
+//! assert_eq!(doc.tokens_of(0)[2].kind, TokenKind::Word);
+//! let at = text.find("Ali").unwrap();
+//! assert_eq!(doc.sentence_at(at), Some(0));
+//! assert_eq!(doc.token_at(at).map(|i| doc.tokens[i].text(text)), Some("Ali"));
+//! ```
+//!
+//! Every token belongs to exactly one sentence, sentences are sorted and never overlap, and a
+//! sentence never crosses a paragraph break (a blank line). Sentence ends come from terminal
+//! punctuation, with the closing quotes and brackets that follow it; abbreviations, initials,
+//! decimals and ordinals do not end a sentence unless the next word shows a new one starts (see
+//! [`lexicon`] for the word lists that decide it).
+//!
+//! Speed: `cargo run --release -p sitrep-pipeline --example split_speed` reports sentences/s.
+
+pub mod lexicon;
+mod tokens;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub use lexicon::{AbbreviationClass, Abbreviations, LexiconError};
+pub use tokens::{Token, TokenKind};
+
+/// One sentence: its byte span and the range of its tokens in [`Sentences::tokens`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+}
+
+/// The sentences and tokens of a text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sentences {
+    pub sentences: Vec<Sentence>,
+    /// All tokens of the text, in order; each sentence owns a contiguous run of them.
+    pub tokens: Vec<Token>,
+}
+
+impl Sentences {
+    /// The tokens of sentence `i` (empty when there is no such sentence).
+    pub fn tokens_of(&self, i: usize) -> &[Token] {
+        self.sentences
+            .get(i)
+            .and_then(|s| self.tokens.get(s.tokens.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The index of the sentence that contains byte `byte`, if any.
+    pub fn sentence_at(&self, byte: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= byte);
+        self.sentences.get(i).filter(|s| s.start <= byte).map(|_| i)
+    }
+
+    /// The index in [`Sentences::tokens`] of the token that contains byte `byte`, if any.
+    pub fn token_at(&self, byte: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.end <= byte);
+        self.tokens.get(i).filter(|t| t.start <= byte).map(|_| i)
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Whether there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+}
+
+/// Splits `text` into sentences and tokens with the embedded word lists of `language`
+/// (ISO 639-1; English when there are none for it).
+pub fn split(text: &str, language: Option<&str>) -> Sentences {
+    Splitter::for_language(language).split(text)
+}
+
+/// A sentence splitter with its word lists. Build one with [`Splitter::new`] to use extended
+/// lists; [`split`] uses the embedded ones.
+#[derive(Debug, Clone, Default)]
+pub struct Splitter {
+    abbreviations: Abbreviations,
+}
+
+impl Splitter {
+    pub fn new(abbreviations: Abbreviations) -> Splitter {
+        Splitter { abbreviations }
+    }
+
+    /// The shared splitter with the embedded lists of `language`, built on first use.
+    pub fn for_language(language: Option<&str>) -> &'static Splitter {
+        static EN: OnceLock<Splitter> = OnceLock::new();
+        static DE: OnceLock<Splitter> = OnceLock::new();
+        let (cell, code) = match language {
+            Some(l) if l.eq_ignore_ascii_case("de") => (&DE, "de"),
+            _ => (&EN, "en"),
+        };
+        cell.get_or_init(|| Splitter::new(Abbreviations::for_language(Some(code))))
+    }
+
+    /// Splits `text` into sentences and tokens.
+    pub fn split(&self, text: &str) -> Sentences {
+        let (tokens, opens) = tokens::tokenize(text, &self.abbreviations);
+        let mut sentences = Vec::new();
+        let mut first = 0;
+        let mut k = 0;
+        while k < tokens.len() {
+            let Some(end) = self.sentence_end(text, &tokens, &opens, k) else {
+                k += 1;
+                continue;
+            };
+            push(&mut sentences, &tokens, first..end + 1);
+            first = end + 1;
+            k = end + 1;
+        }
+        push(&mut sentences, &tokens, first..tokens.len());
+        Sentences { sentences, tokens }
+    }
+
+    /// When token `k` ends a sentence, the index of the sentence's last token (`k` or a closing
+    /// quote or bracket after it).
+    fn sentence_end(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        opens: &[bool],
+        k: usize,
+    ) -> Option<usize> {
+        let tok = tokens.get(k)?;
+        let starts_paragraph = |i: usize| opens.get(i).copied().unwrap_or(true);
+        if starts_paragraph(k + 1) {
+            return Some(k); // the paragraph ends here
+        }
+        let word = tok.text(text);
+        let terminal = match tok.kind {
+            TokenKind::Punctuation => Terminal::of(word)?,
+            TokenKind::Abbreviation => Terminal::Abbreviation,
+            _ => return None,
+        };
+        // Closing quotes and brackets (and more terminal marks) written right after the mark
+        // belong to the ending sentence: `."`, `?)`, `!»`.
+        let mut end = k;
+        while let Some(next) = tokens.get(end + 1) {
+            let prev_end = tokens.get(end).map_or(0, |t| t.end);
+            let closes = next.start == prev_end
+                && next.kind == TokenKind::Punctuation
+                && (is_closer(next.text(text)) || Terminal::of(next.text(text)).is_some());
+            if !closes || starts_paragraph(end + 1) {
+                break;
+            }
+            end += 1;
+        }
+        if starts_paragraph(end + 1) {
+            return Some(end);
+        }
+        let next = tokens.get(end + 1)?;
+        let next_text = next.text(text);
+        let next_char = next_text.chars().next()?;
+        let quoted = end > k;
+        let ends = match terminal {
+            Terminal::Always => true,
+            Terminal::Abbreviation if !quoted => {
+                let bare = word.strip_suffix('.').unwrap_or(word);
+                let class = if bare.contains('.') || bare.chars().count() == 1 {
+                    Some(AbbreviationClass::Plain)
+                } else {
+                    self.abbreviations.class(bare)
+                };
+                match class {
+                    Some(AbbreviationClass::Plain) => {
+                        self.abbreviations.is_starter(next_text) || is_opening_quote(next_text)
+                    }
+                    _ => false,
+                }
+            }
+            Terminal::Abbreviation | Terminal::Stop | Terminal::Other => {
+                let continues = next_char.is_lowercase()
+                    || (next.kind == TokenKind::Punctuation
+                        && !is_opener(next_text)
+                        && !is_dash(next_text))
+                    || self.ordinal_continues(text, tokens, k, terminal, next_text)
+                    || self.speech_continues(text, tokens, end, terminal, quoted);
+                !continues
+            }
+        };
+        ends.then_some(end)
+    }
+
+    /// "16. März": a period after a number that the next word shows is an ordinal.
+    fn ordinal_continues(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        terminal: Terminal,
+        next: &str,
+    ) -> bool {
+        let (Some(prev), Some(stop)) =
+            (k.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(k))
+        else {
+            return false;
+        };
+        terminal == Terminal::Stop
+            && prev.kind == TokenKind::Number
+            && prev.end == stop.start
+            && prev.text(text).len() <= 2
+            && self.abbreviations.follows_ordinal(next)
+    }
+
+    /// `"Why?" Ali asked.`: a quoted question or exclamation followed by a name and a reporting
+    /// verb goes on.
+    fn speech_continues(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        end: usize,
+        terminal: Terminal,
+        quoted: bool,
+    ) -> bool {
+        if !quoted || terminal != Terminal::Other {
+            return false;
+        }
+        // Up to three capitalised words (the speaker), then the verb.
+        for gap in 2..=4 {
+            match tokens.get(end + gap) {
+                Some(t) if self.abbreviations.is_reporting(t.text(text)) => {
+                    return (end + 1..end + gap).all(|i| {
+                        tokens.get(i).is_some_and(|t| {
+                            t.text(text).chars().next().is_some_and(char::is_uppercase)
+                        })
+                    })
+                }
+                Some(t) if t.text(text).chars().next().is_some_and(char::is_uppercase) => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+}
+
+/// What a candidate sentence end is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Terminal {
+    /// A period.
+    Stop,
+    /// Question and exclamation marks, ellipses.
+    Other,
+    /// Full stops of scripts without spaces (。): a break whatever follows.
+    Always,
+    /// The period of an abbreviation.
+    Abbreviation,
+}
+
+impl Terminal {
+    fn of(mark: &str) -> Option<Terminal> {
+        match mark {
+            "." => Some(Terminal::Stop),
+            "。" | "！" | "？" | "।" | "۔" | "።" => Some(Terminal::Always),
+            m if m.starts_with("..") || m == "…" => Some(Terminal::Other),
+            m if m.starts_with(['?', '!']) || m == "؟" => Some(Terminal::Other),
+            _ => None,
+        }
+    }
+}
+
+fn is_closer(mark: &str) -> bool {
+    matches!(
+        mark,
+        "\"" | "'"
+            | "\u{201D}"
+            | "\u{2019}"
+            | "\u{201C}"
+            | "»"
+            | "›"
+            | ")"
+            | "]"
+            | "}"
+            | "）"
+            | "」"
+            | "』"
+    )
+}
+
+fn is_opening_quote(mark: &str) -> bool {
+    matches!(
+        mark,
+        "\"" | "\u{201C}" | "\u{2018}" | "„" | "«" | "‹" | "'" | "「"
+    )
+}
+
+fn is_opener(mark: &str) -> bool {
+    is_opening_quote(mark) || matches!(mark, "(" | "[" | "{" | "¿" | "¡" | "（")
+}
+
+fn is_dash(mark: &str) -> bool {
+    matches!(mark, "\u{2013}" | "\u{2014}" | "\u{2022}") || mark.starts_with('-')
+}
+
+fn push(sentences: &mut Vec<Sentence>, tokens: &[Token], range: Range<usize>) {
+    if let (Some(first), Some(last)) = (
+        tokens.get(range.start),
+        range.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
+        if range.start < range.end {
+            sentences.push(Sentence {
+                start: first.start,
+                end: last.end,
+                tokens: range,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        split(text, Some("en"))
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn basic_breaks() {
+        assert_eq!(
+            spans("One. Two! Three? four"),
+            ["One.", "Two!", "Three? four"]
+        );
+        assert_eq!(
+            spans("Lt. Col. Smith met U.S. officials."),
+            ["Lt. Col. Smith met U.S. officials."]
+        );
+        assert_eq!(
+            spans("He lives in the U.S. The rest"),
+            ["He lives in the U.S.", "The rest"]
+        );
+        assert_eq!(spans("A\n\nB"), ["A", "B"]);
+        assert_eq!(spans(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn lookups() {
+        let doc = split("Ab. Cd.", None);
+        assert_eq!(doc.sentence_at(2), Some(0));
+        assert_eq!(doc.sentence_at(3), None);
+        assert_eq!(doc.sentence_at(4), Some(1));
+        assert_eq!(doc.tokens_of(1).len(), 2);
+        assert_eq!(doc.tokens_of(9), &[]);
+    }
+}
