@@ -1,15 +1,211 @@
-//! Date expressions, resolved against the publication date.
+//! Date expressions, resolved against the publication date. The principal type is
+//! [`DateFinder`]; [`find`] runs the shared one with the embedded words of a language.
+//!
+//! ```
+//! use sitrep_pipeline::analyze::{dates, sentences};
+//! let text = "Clashes between Feb. 26 and March 16 killed 76 civilians, and a strike hit Kabul late Monday.";
+//! let doc = sentences::split(text, Some("en"));
+//! let found = dates::find(text, &doc, Some("2026-03-17"), Some("en"));
+//! let got: Vec<(&str, Option<&str>)> =
+//!     found.iter().map(|d| (d.text.as_str(), d.date.as_deref())).collect();
+//! assert_eq!(got, [
+//!     ("between Feb. 26 and March 16", None), // a range: 2026-02-26..2026-03-16
+//!     ("Feb. 26", Some("2026-02-26")),
+//!     ("March 16", Some("2026-03-16")),
+//!     ("late Monday", Some("2026-03-16")),
+//! ]);
+//! assert_eq!(found[0].range.as_ref().map(|r| r.end.as_str()), Some("2026-03-16"));
+//! ```
+//!
+//! Offsets are bytes into the text, like every offset inside the analysis stage. Expressions
+//! never cross a sentence. Relative expressions ("yesterday", "Monday", "last week") need the
+//! publication date and resolve to nothing without it; absolute dates that name their year
+//! resolve either way. A day without a year takes the publication year, or the year before when
+//! that would put it more than a month after publication; a month without a year is the
+//! publication year's unless that month has not begun yet.
 
-use sitrep_model::DateMention;
+mod grammar;
+mod resolve;
+pub mod words;
 
+use std::sync::OnceLock;
+
+use sitrep_model::{DateMention, DateRange};
+
+pub use words::{DateWords, Relative, Shift};
+
+use super::calendar::Day;
 use super::sentences::Sentences;
+use grammar::{Expr, Words};
+use resolve::{resolve, Value};
 
-/// Finds the date expressions of `text`.
+/// Finds the date expressions of `text` written in `language` (ISO 639-1; English when there are
+/// no date words for it), published on `published` (`YYYY-MM-DD`).
 pub fn find(
-    _text: &str,
-    _doc: &Sentences,
-    _published: Option<&str>,
-    _language: Option<&str>,
+    text: &str,
+    doc: &Sentences,
+    published: Option<&str>,
+    language: Option<&str>,
 ) -> Vec<DateMention> {
-    Vec::new()
+    DateFinder::for_language(language).find(text, doc, published)
+}
+
+/// A date finder with its words. Build one with [`DateFinder::new`] to use extended words;
+/// [`find`] uses the embedded ones.
+#[derive(Debug, Clone, Default)]
+pub struct DateFinder {
+    words: DateWords,
+}
+
+/// One expression found: its token span in the sentence and its value.
+struct Found {
+    start: usize,
+    end: usize,
+    value: Value,
+}
+
+impl DateFinder {
+    pub fn new(words: DateWords) -> DateFinder {
+        DateFinder { words }
+    }
+
+    /// The shared finder with the embedded words of `language`, built on first use.
+    pub fn for_language(language: Option<&str>) -> &'static DateFinder {
+        static EN: OnceLock<DateFinder> = OnceLock::new();
+        static DE: OnceLock<DateFinder> = OnceLock::new();
+        let (cell, code) = match language {
+            Some(l) if l.eq_ignore_ascii_case("de") => (&DE, "de"),
+            _ => (&EN, "en"),
+        };
+        cell.get_or_init(|| DateFinder::new(DateWords::for_language(Some(code))))
+    }
+
+    /// Finds the date expressions of `text`, whose sentences and tokens are `doc`.
+    pub fn find(&self, text: &str, doc: &Sentences, published: Option<&str>) -> Vec<DateMention> {
+        let published = published.and_then(Day::parse);
+        let mut out = Vec::new();
+        for i in 0..doc.sentences.len() {
+            let s = Words::new(text, doc.tokens_of(i));
+            for f in self.in_sentence(&s, published) {
+                if let Some(m) = mention(text, &s, &f) {
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    /// The expressions of one sentence, left to right; a range is followed by its two ends.
+    fn in_sentence(&self, s: &Words, published: Option<Day>) -> Vec<Found> {
+        let w = &self.words;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if let Some(mut range) = self.range_at(s, i, published) {
+                i = range.first().map_or(i + 1, |r| r.end.max(i + 1));
+                found.append(&mut range);
+                continue;
+            }
+            if let Some(len) = grammar::since_at(s, w, i) {
+                if let Some((expr, end)) =
+                    grammar::single(s, w, grammar::skip_filler(s, w, i + len))
+                {
+                    let start = resolve(expr, published, published).first();
+                    let value = Value::range(start, published);
+                    found.push(Found {
+                        start: i,
+                        end,
+                        value,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+            match grammar::single(s, w, i) {
+                Some((expr, end)) => {
+                    let value = resolve(expr, published, published);
+                    found.push(Found {
+                        start: i,
+                        end,
+                        value,
+                    });
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// "between Feb. 26 and March 16" at `i`: the range, then each end.
+    fn range_at(&self, s: &Words, i: usize, published: Option<Day>) -> Option<Vec<Found>> {
+        let w = &self.words;
+        let closers: Vec<&str> = grammar::range_closers(s, w, i).collect();
+        if closers.is_empty() {
+            return None;
+        }
+        let a_start = grammar::skip_filler(s, w, i + 1);
+        let (a, a_end) = grammar::single(s, w, a_start)?;
+        if !closers.iter().any(|c| grammar::word_is(s, a_end, c)) {
+            return None;
+        }
+        let b_start = grammar::skip_filler(s, w, a_end + 1);
+        let (b, b_end) = grammar::single(s, w, b_start)?;
+        let b_value = resolve(b, published, published);
+        // "between December 28 and January 3, 2026": the first end takes its year from the second.
+        let a_anchor = match (a.has_year(), b.has_year()) {
+            (false, true) => b_value.last(),
+            _ => published,
+        };
+        let mut a_value = resolve(a, published, a_anchor);
+        if let (Expr::Day { year: None, .. }, Some(x), Some(y)) =
+            (a, a_value.first(), b_value.first())
+        {
+            // The start of a range comes before its end: step a year back if needed.
+            if x > y {
+                a_value = Day::new(x.year - 1, x.month, x.day).map_or(Value::Unknown, Value::Day);
+            }
+        }
+        let whole = Value::range(a_value.first(), b_value.last());
+        Some(vec![
+            Found {
+                start: i,
+                end: b_end,
+                value: whole,
+            },
+            Found {
+                start: a_start,
+                end: a_end,
+                value: a_value,
+            },
+            Found {
+                start: b_start,
+                end: b_end,
+                value: b_value,
+            },
+        ])
+    }
+}
+
+/// The output form of an expression found in sentence `s`.
+fn mention(text: &str, s: &Words, f: &Found) -> Option<DateMention> {
+    let (start, end) = s.span(f.start, f.end)?;
+    let (date, range) = match f.value {
+        Value::Day(d) => (Some(d.to_string()), None),
+        Value::Range(a, b) => (
+            None,
+            Some(DateRange {
+                start: a.to_string(),
+                end: b.to_string(),
+            }),
+        ),
+        Value::Unknown => (None, None),
+    };
+    Some(DateMention {
+        text: text.get(start..end)?.to_string(),
+        start,
+        end,
+        date,
+        range,
+    })
 }
