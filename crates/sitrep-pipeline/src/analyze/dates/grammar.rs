@@ -9,6 +9,8 @@
 //! "16/03/2026"), and finally lone months and years, which need a context word before them
 //! ("in February", "since 2014") so that numbers and verbs are not taken for dates.
 
+use std::borrow::Cow;
+
 use super::words::{DateWords, Relative, Shift};
 use crate::analyze::sentences::{Token, TokenKind};
 
@@ -56,7 +58,7 @@ impl Expr {
 pub(crate) struct Words<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Words<'a> {
@@ -69,7 +71,12 @@ impl<'a> Words<'a> {
                     TokenKind::Abbreviation => raw.strip_suffix('.').unwrap_or(raw),
                     _ => raw,
                 };
-                raw.to_lowercase().replace('\u{2019}', "'")
+                // Most tokens are already lower case: borrow them rather than allocate.
+                if raw.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+                    Cow::Owned(raw.to_lowercase().replace('\u{2019}', "'"))
+                } else {
+                    Cow::Borrowed(raw)
+                }
             })
             .collect();
         Words { text, toks, lower }
@@ -81,7 +88,7 @@ impl<'a> Words<'a> {
 
     /// The lower-cased word `i` ("" past the end).
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -139,18 +146,15 @@ pub(crate) fn since_at(s: &Words, words: &DateWords, i: usize) -> Option<usize> 
         .max()
 }
 
-/// The closing word of the range opener at `i` ("between" → "and"), one per possible pairing.
-pub(crate) fn range_closers<'w>(
-    s: &Words,
-    words: &'w DateWords,
-    i: usize,
-) -> impl Iterator<Item = &'w str> + 'w {
-    let open = s.w(i).to_string();
+/// The closing words of the range opener at `i` ("between" → "and"); empty when there is none.
+pub(crate) fn range_closers<'w>(s: &Words, words: &'w DateWords, i: usize) -> Vec<&'w str> {
+    let open = s.w(i);
     words
         .between
         .iter()
-        .filter(move |(o, _)| *o == open)
+        .filter(|(o, _)| o == open)
         .map(|(_, c)| c.as_str())
+        .collect()
 }
 
 /// `i`, or the index after it when token `i` is a filler word ("between *the* 5th").
@@ -160,6 +164,11 @@ pub(crate) fn skip_filler(s: &Words, words: &DateWords, i: usize) -> usize {
     } else {
         i
     }
+}
+
+/// Whether an expression may start at token `i`: a number or an opening word.
+pub(crate) fn may_open(s: &Words, words: &DateWords, i: usize) -> bool {
+    s.kind(i) == Some(TokenKind::Number) || words.may_open(s.w(i))
 }
 
 pub(crate) fn word_is(s: &Words, i: usize, w: &str) -> bool {

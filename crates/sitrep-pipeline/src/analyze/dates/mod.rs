@@ -101,6 +101,10 @@ impl DateFinder {
         let mut found = Vec::new();
         let mut i = 0;
         while i < s.len() {
+            if !grammar::may_open(s, w, i) {
+                i += 1;
+                continue;
+            }
             if let Some(mut range) = self.range_at(s, i, published) {
                 i = range.first().map_or(i + 1, |r| r.end.max(i + 1));
                 found.append(&mut range);
@@ -140,7 +144,7 @@ impl DateFinder {
     /// "between Feb. 26 and March 16" at `i`: the range, then each end.
     fn range_at(&self, s: &Words, i: usize, published: Option<Day>) -> Option<Vec<Found>> {
         let w = &self.words;
-        let closers: Vec<&str> = grammar::range_closers(s, w, i).collect();
+        let closers = grammar::range_closers(s, w, i);
         if closers.is_empty() {
             return None;
         }

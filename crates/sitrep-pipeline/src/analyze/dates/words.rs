@@ -84,6 +84,9 @@ pub struct DateWords {
     pub(crate) ago_before: HashSet<String>,
     pub(crate) function_words: HashSet<String>,
     pub(crate) fillers: HashSet<String>,
+    /// Every word that can open an expression, so that the finder skips other tokens at the
+    /// cost of one lookup. Rebuilt after each extension.
+    openers: HashSet<String>,
 }
 
 impl DateWords {
@@ -107,9 +110,36 @@ impl DateWords {
 
     /// Adds the entries of a file in the `data/en/dates.txt` format.
     pub fn extend_from_str(&mut self, data: &str) -> Result<(), LexiconError> {
-        for_each_entry(data, |section, _, line| {
+        let result = for_each_entry(data, |section, _, line| {
             self.add(section, &line.to_lowercase())
-        })
+        });
+        self.openers = self.collect_openers();
+        result
+    }
+
+    /// Whether an expression may start with the lower-cased word `w` (numbers aside).
+    pub(crate) fn may_open(&self, w: &str) -> bool {
+        self.openers.contains(w)
+    }
+
+    fn collect_openers(&self) -> HashSet<String> {
+        let firsts = self
+            .relative
+            .iter()
+            .map(|r| &r.0)
+            .chain(self.parts.iter().map(|p| &p.0))
+            .chain(self.since.iter())
+            .filter_map(|p| p.first());
+        firsts
+            .chain(self.months.keys())
+            .chain(self.weekdays.keys())
+            .chain(self.day_parts.iter())
+            .chain(self.weekday_shift.keys())
+            .chain(self.between.iter().map(|b| &b.0))
+            .chain(self.numbers.keys())
+            .chain(self.ago_before.iter())
+            .cloned()
+            .collect()
     }
 
     fn add(&mut self, section: &str, line: &str) -> Result<(), String> {
