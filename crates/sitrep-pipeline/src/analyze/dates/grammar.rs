@@ -32,6 +32,17 @@ pub(crate) enum Expr {
     },
     /// A whole year.
     Year(i32),
+    /// A month picked relative to publication: "last March", "next May".
+    ShiftedMonth {
+        month: u32,
+        shift: Shift,
+    },
+    /// A range written with a dash, ends as (year, month, day): "March 10-12", "16–18 March",
+    /// "Feb. 26–March 16".
+    Span {
+        a: (Option<i32>, u32, u32),
+        b: (Option<i32>, u32, u32),
+    },
     /// A weekday, 0 = Monday.
     Weekday {
         weekday: u32,
@@ -49,7 +60,13 @@ impl Expr {
     pub(crate) fn has_year(&self) -> bool {
         matches!(
             self,
-            Expr::Day { year: Some(_), .. } | Expr::Month { year: Some(_), .. } | Expr::Year(_)
+            Expr::Day { year: Some(_), .. }
+                | Expr::Month { year: Some(_), .. }
+                | Expr::Year(_)
+                | Expr::Span {
+                    b: (Some(_), _, _),
+                    ..
+                }
         )
     }
 }
@@ -129,6 +146,8 @@ pub(crate) fn single(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, us
         .or_else(|| ago(s, words, i))
         .or_else(|| weekday(s, words, i))
         .or_else(|| part_of_month(s, words, i))
+        .or_else(|| dash_span(s, words, i))
+        .or_else(|| shifted_month(s, words, i))
         .or_else(|| day_month(s, words, i))
         .or_else(|| month_day(s, words, i))
         .or_else(|| numeric(s, words, i))
@@ -169,6 +188,14 @@ pub(crate) fn skip_filler(s: &Words, words: &DateWords, i: usize) -> usize {
 /// Whether an expression may start at token `i`: a number or an opening word.
 pub(crate) fn may_open(s: &Words, words: &DateWords, i: usize) -> bool {
     s.kind(i) == Some(TokenKind::Number) || words.may_open(s.w(i))
+}
+
+/// A day written alone as the first end of a range whose second end names the month:
+/// "between 10 and 12 March", "vom 10. bis 12. März". Returns the day and the index after it.
+pub(crate) fn bare_day(s: &Words, words: &DateWords, i: usize) -> Option<(u32, usize)> {
+    let day = day_at(s, words, i)?;
+    let dot = s.w(i + 1) == "." && s.touches_next(i);
+    Some((day, if dot { i + 2 } else { i + 1 }))
 }
 
 pub(crate) fn word_is(s: &Words, i: usize, w: &str) -> bool {
@@ -220,7 +247,7 @@ fn name_at(s: &Words, words: &DateWords, i: usize, months: bool, loose: bool) ->
     ok.then_some(name.number)
 }
 
-/// A day of the month: "16", "16th"; the index after it.
+/// A day of the month: "16", "16th".
 fn day_at(s: &Words, words: &DateWords, i: usize) -> Option<u32> {
     if s.kind(i) != Some(TokenKind::Number) {
         return None;
@@ -437,4 +464,73 @@ fn lone_year(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
         && !words.function_words.is_empty()
         && !words.function_words.contains(s.w(i + 1));
     (!next_counts).then_some((Expr::Year(year), i + 1))
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "\u{2013}" | "\u{2014}")
+}
+
+/// "March 10-12", "16–18 March", "Feb. 26–March 16" and "16 February – 3 March", with an optional
+/// year at the end that applies to both ends.
+fn dash_span(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
+    // The first end: a day and month in either order, or a day alone before a dash.
+    let (first, j) = match day_month(s, words, i).or_else(|| month_day_only(s, words, i)) {
+        Some((
+            Expr::Day {
+                year: None,
+                month,
+                day,
+            },
+            j,
+        )) => ((Some(month), day), j),
+        Some(_) => return None,
+        None => ((None, day_at(s, words, i)?), i + 1),
+    };
+    if !is_dash(s.w(j)) {
+        return None;
+    }
+    let k = j + 1;
+    // The second end: a full date, or a day alone (sharing the first end's month), or a day
+    // before the month of both ends.
+    let (a_month, b_month, b_day, year, end) =
+        match day_month(s, words, k).or_else(|| month_day(s, words, k)) {
+            Some((Expr::Day { year, month, day }, e)) => {
+                (first.0.unwrap_or(month), month, day, year, e)
+            }
+            Some(_) => return None,
+            None => {
+                let day = day_at(s, words, k)?;
+                let month = first.0?;
+                let (year, e) = trailing_year(s, k + 1);
+                (month, month, day, year, e)
+            }
+        };
+    let a = (None, a_month, first.1);
+    let b = (year, b_month, b_day);
+    let valid = fits(None, a_month, first.1) && fits(year, b_month, b_day);
+    valid.then_some((Expr::Span { a, b }, end))
+}
+
+/// A month followed by a day, without a year: the first end of "March 10-12".
+fn month_day_only(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
+    let month = name_at(s, words, i, true, true)?;
+    let day = day_at(s, words, i + 1)?;
+    fits(None, month, day).then_some((
+        Expr::Day {
+            year: None,
+            month,
+            day,
+        },
+        i + 2,
+    ))
+}
+
+/// "last March", "next May", "this June".
+fn shifted_month(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
+    let shift = *words.weekday_shift.get(s.w(i))?;
+    let month = name_at(s, words, i + 1, true, false)?;
+    if year_at(s, i + 2).is_some() || day_at(s, words, i + 2).is_some() {
+        return None; // "last March 16" is the date, found without the shift
+    }
+    Some((Expr::ShiftedMonth { month, shift }, i + 2))
 }

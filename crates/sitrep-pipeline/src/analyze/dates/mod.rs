@@ -149,12 +149,27 @@ impl DateFinder {
             return None;
         }
         let a_start = grammar::skip_filler(s, w, i + 1);
-        let (a, a_end) = grammar::single(s, w, a_start)?;
-        if !closers.iter().any(|c| grammar::word_is(s, a_end, c)) {
-            return None;
-        }
-        let b_start = grammar::skip_filler(s, w, a_end + 1);
-        let (b, b_end) = grammar::single(s, w, b_start)?;
+        let closes = |j: usize| closers.iter().any(|c| grammar::word_is(s, j, c));
+        let (a, a_end, b, b_start, b_end) = match grammar::single(s, w, a_start) {
+            Some((a, a_end)) if closes(a_end) => {
+                let b_start = grammar::skip_filler(s, w, a_end + 1);
+                let (b, b_end) = grammar::single(s, w, b_start)?;
+                (a, a_end, b, b_start, b_end)
+            }
+            _ => {
+                // "between 10 and 12 March": the first end borrows the second's month and year.
+                let (day, a_end) = grammar::bare_day(s, w, a_start)?;
+                if !closes(a_end) {
+                    return None;
+                }
+                let b_start = grammar::skip_filler(s, w, a_end + 1);
+                let (b, b_end) = grammar::single(s, w, b_start)?;
+                let Expr::Day { year, month, .. } = b else {
+                    return None;
+                };
+                (Expr::Day { year, month, day }, a_end, b, b_start, b_end)
+            }
+        };
         let b_value = resolve(b, published, published);
         // "between December 28 and January 3, 2026": the first end takes its year from the second.
         let a_anchor = match (a.has_year(), b.has_year()) {

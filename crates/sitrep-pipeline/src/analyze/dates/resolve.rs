@@ -85,6 +85,49 @@ pub(crate) fn resolve(expr: Expr, published: Option<Day>, anchor: Option<Day>) -
             Value::range(Day::new(year, month, first), end)
         }
         Expr::Year(y) => Value::range(Day::new(y, 1, 1), Day::new(y, 12, 31)),
+        Expr::ShiftedMonth { month, shift } => match published {
+            Some(p) => {
+                let year = match shift {
+                    Shift::Last if month >= p.month => p.year - 1,
+                    Shift::Next if month <= p.month => p.year + 1,
+                    _ => p.year,
+                };
+                Value::range(Day::new(year, month, 1), Day::last_of_month(year, month))
+            }
+            None => Value::Unknown,
+        },
+        Expr::Span { a, b } => {
+            let b_value = resolve(
+                Expr::Day {
+                    year: b.0,
+                    month: b.1,
+                    day: b.2,
+                },
+                published,
+                anchor,
+            );
+            let a_anchor = if a.0.is_none() {
+                b_value.last().or(anchor)
+            } else {
+                anchor
+            };
+            let a_value = resolve(
+                Expr::Day {
+                    year: a.0,
+                    month: a.1,
+                    day: a.2,
+                },
+                published,
+                a_anchor,
+            );
+            let start = match (a_value.first(), b_value.first()) {
+                (Some(x), Some(y)) if x > y && a.0.is_none() => {
+                    Day::new(x.year - 1, x.month, x.day)
+                }
+                (x, _) => x,
+            };
+            Value::range(start, b_value.last())
+        }
         Expr::Weekday { weekday, shift } => match published {
             Some(p) => Value::Day(weekday_near(p, weekday, shift)),
             None => Value::Unknown,
@@ -134,6 +177,17 @@ fn relative(p: Day, rel: Relative) -> Value {
         Relative::WeekToDate => Value::range(Some(monday), yesterday),
         Relative::MonthToDate => Value::range(Some(p.first_of_month()), yesterday),
         Relative::YearToDate => Value::range(Day::new(p.year, 1, 1), yesterday),
+        Relative::PastDays(n) => Value::range(Some(p.add_days(-n)), Some(p)),
+        Relative::Weekend(n) => {
+            let saturday = monday.add_days(7 * n + 5);
+            Value::Range(saturday, saturday.add_days(1))
+        }
+        Relative::RecentWeekend => {
+            // Saturday is 5 and Sunday 6: on a weekend day, the weekend is the current one.
+            let n = if p.weekday() >= 5 { 0 } else { -1 };
+            let saturday = monday.add_days(7 * n + 5);
+            Value::Range(saturday, saturday.add_days(1))
+        }
     }
 }
 

@@ -38,6 +38,12 @@ pub enum Relative {
     MonthToDate,
     /// From January 1st to the day before publication.
     YearToDate,
+    /// The `n` days up to and including publication: "the past week" is 7.
+    PastDays(i64),
+    /// The Saturday and Sunday of the Monday–Sunday week `n` weeks away.
+    Weekend(i64),
+    /// The most recent weekend, this one if publication falls on it: "over the weekend".
+    RecentWeekend,
 }
 
 /// Which occurrence of a weekday is meant.
@@ -281,6 +287,9 @@ fn parse_relative(meaning: &str) -> Result<Relative, String> {
         ("week_to_date", None) => Relative::WeekToDate,
         ("month_to_date", None) => Relative::MonthToDate,
         ("year_to_date", None) => Relative::YearToDate,
+        ("past_days", Some(n)) => Relative::PastDays(i64::from(n)),
+        ("weekend", Some(n)) => Relative::Weekend(i64::from(n)),
+        ("recent_weekend", None) => Relative::RecentWeekend,
         _ => return Err(bad()),
     })
 }
