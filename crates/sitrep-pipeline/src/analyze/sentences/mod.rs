@@ -122,7 +122,7 @@ impl Splitter {
         let mut first = 0;
         let mut k = 0;
         while k < tokens.len() {
-            let Some(end) = self.sentence_end(text, &tokens, &opens, k) else {
+            let Some(end) = self.sentence_end(text, &tokens, &opens, first, k) else {
                 k += 1;
                 continue;
             };
@@ -141,6 +141,7 @@ impl Splitter {
         text: &str,
         tokens: &[Token],
         opens: &[bool],
+        first: usize,
         k: usize,
     ) -> Option<usize> {
         let tok = tokens.get(k)?;
@@ -174,6 +175,20 @@ impl Splitter {
         let next_text = next.text(text);
         let next_char = next_text.chars().next()?;
         let quoted = end > k;
+        let last = tokens.get(end)?;
+        // ".08 percent", "Yahoo!News": a mark that touches the next word is inside the sentence.
+        if next.start == last.end && terminal != Terminal::Always {
+            return None;
+        }
+        // "1. The first point": a list number is not a sentence.
+        let list_number = k == first + 1
+            && terminal == Terminal::Stop
+            && tokens
+                .get(first)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2);
+        if list_number {
+            return None;
+        }
         let ends = match terminal {
             Terminal::Always => true,
             Terminal::Abbreviation if !quoted => {

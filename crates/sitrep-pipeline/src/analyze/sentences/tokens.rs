@@ -108,7 +108,7 @@ fn is_possessive(text: &str, i: usize, c: char) -> bool {
     let after_word = text
         .get(..i)
         .and_then(|t| t.chars().next_back())
-        .is_some_and(char::is_alphanumeric);
+        .is_some_and(|p| p.is_alphanumeric() || p == '.');
     let s = char_at(text, i + c.len_utf8());
     after_word
         && is_apostrophe(c)
