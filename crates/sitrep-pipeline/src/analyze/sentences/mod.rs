@@ -19,6 +19,11 @@
 //! let at = text.find("Ali").unwrap();
 //! assert_eq!(doc.sentence_at(at), Some(0));
 //! assert_eq!(doc.token_at(at).map(|i| doc.tokens[i].text(text)), Some("Ali"));
+//! // Tokens under a byte range (a dictionary match), and whether a match sits on word edges.
+//! let words: Vec<&str> = doc.tokens_in(at, at + 9).iter().map(|t| t.text(text)).collect();
+//! assert_eq!(words, ["Ali", "spoke"]);
+//! assert!(doc.is_token_start(at) && doc.is_token_end(at + 3) && !doc.is_token_end(at + 2));
+//! assert_eq!(doc.text_of(text, 2), "He left.");
 //! ```
 //!
 //! Every token belongs to exactly one sentence, sentences are sorted and never overlap, and a
@@ -73,6 +78,32 @@ impl Sentences {
     pub fn token_at(&self, byte: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.end <= byte);
         self.tokens.get(i).filter(|t| t.start <= byte).map(|_| i)
+    }
+
+    /// The tokens that overlap the byte range `start..end`, in order.
+    pub fn tokens_in(&self, start: usize, end: usize) -> &[Token] {
+        let first = self.tokens.partition_point(|t| t.end <= start);
+        let last = self.tokens.partition_point(|t| t.start < end);
+        self.tokens.get(first..last.max(first)).unwrap_or(&[])
+    }
+
+    /// Whether byte `byte` is where a token starts: a dictionary match that starts elsewhere
+    /// begins inside a word.
+    pub fn is_token_start(&self, byte: usize) -> bool {
+        self.tokens.binary_search_by(|t| t.start.cmp(&byte)).is_ok()
+    }
+
+    /// Whether byte `byte` is where a token ends.
+    pub fn is_token_end(&self, byte: usize) -> bool {
+        self.tokens.binary_search_by(|t| t.end.cmp(&byte)).is_ok()
+    }
+
+    /// The text of sentence `i` ("" when there is no such sentence).
+    pub fn text_of<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        self.sentences
+            .get(i)
+            .and_then(|s| text.get(s.start..s.end))
+            .unwrap_or("")
     }
 
     /// The number of sentences.
@@ -371,6 +402,16 @@ mod tests {
         );
         assert_eq!(spans("A\n\nB"), ["A", "B"]);
         assert_eq!(spans(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn token_ranges() {
+        let doc = split("ab cd ef", None);
+        assert_eq!(doc.tokens_in(0, 0).len(), 0);
+        assert_eq!(doc.tokens_in(1, 4).len(), 2);
+        assert_eq!(doc.tokens_in(2, 3).len(), 0);
+        assert_eq!(doc.tokens_in(7, 100).len(), 1);
+        assert_eq!(doc.tokens_in(5, 1).len(), 0);
     }
 
     #[test]
