@@ -158,3 +158,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn any_word_file_is_read_or_refused_without_panic(data in "(\\[[a-z_]{0,14}\\]\n|[a-z0-9 =:.\\-]{0,20}\n){0,8}") {
+        let mut words = dates::DateWords::for_language(Some("en"));
+        let _ = words.extend_from_str(&data);
+        let mut abbr = sentences::Abbreviations::for_language(Some("en"));
+        let _ = abbr.extend_from_str(&data);
+        let text = "Since late February, 13 died between Feb. 26 and March 16 late Monday.";
+        let doc = sentences::Splitter::new(abbr).split(text);
+        for m in dates::DateFinder::new(words).find(text, &doc, Some("2026-03-17")) {
+            prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+        }
+    }
+}
+
+#[test]
+fn extended_words_are_used() {
+    let mut words = dates::DateWords::for_language(Some("en"));
+    words
+        .extend_from_str("[relative]\nthe other day = day:-2\n[months]\n3 marzo\n")
+        .unwrap();
+    let finder = dates::DateFinder::new(words);
+    let text = "It happened the other day, not on 16 Marzo.";
+    let doc = sentences::split(text, Some("en"));
+    let got: Vec<String> = finder
+        .find(text, &doc, Some("2026-03-17"))
+        .iter()
+        .map(|m| format!("{} = {}", m.text, value(m)))
+        .collect();
+    assert_eq!(got, ["the other day = 2026-03-15", "16 Marzo = 2026-03-16"]);
+}

@@ -32,6 +32,14 @@ pub(crate) enum Expr {
     },
     /// A whole year.
     Year(i32),
+    /// Months `first..=last` of a year: "late 2025".
+    Years {
+        year: i32,
+        first: u32,
+        last: u32,
+    },
+    /// The ten years from this one: "the 1990s".
+    Decade(i32),
     /// A month picked relative to publication: "last March", "next May".
     ShiftedMonth {
         month: u32,
@@ -63,6 +71,8 @@ impl Expr {
             Expr::Day { year: Some(_), .. }
                 | Expr::Month { year: Some(_), .. }
                 | Expr::Year(_)
+                | Expr::Years { .. }
+                | Expr::Decade(_)
                 | Expr::Span {
                     b: (Some(_), _, _),
                     ..
@@ -146,6 +156,7 @@ pub(crate) fn single(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, us
         .or_else(|| ago(s, words, i))
         .or_else(|| weekday(s, words, i))
         .or_else(|| part_of_month(s, words, i))
+        .or_else(|| part_of_year(s, words, i))
         .or_else(|| dash_span(s, words, i))
         .or_else(|| shifted_month(s, words, i))
         .or_else(|| day_month(s, words, i))
@@ -187,7 +198,9 @@ pub(crate) fn skip_filler(s: &Words, words: &DateWords, i: usize) -> usize {
 
 /// Whether an expression may start at token `i`: a number or an opening word.
 pub(crate) fn may_open(s: &Words, words: &DateWords, i: usize) -> bool {
-    s.kind(i) == Some(TokenKind::Number) || words.may_open(s.w(i))
+    s.kind(i) == Some(TokenKind::Number)
+        || words.may_open(s.w(i))
+        || (s.capitalised(i) && compound_weekday(s, words, i, Shift::OnOrBefore).is_some())
 }
 
 /// A day written alone as the first end of a range whose second end names the month:
@@ -308,9 +321,13 @@ fn weekday(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
             j += 1;
             *shift
         }
+        None if future_before(s, words, i) => Shift::OnOrAfter,
         None => Shift::OnOrBefore,
     };
-    let number = name_at(s, words, j, false, false)?;
+    let number = match name_at(s, words, j, false, false) {
+        Some(n) => n,
+        None => return compound_weekday(s, words, j, shift),
+    };
     j += 1;
     if words.day_parts_after.contains(s.w(j)) {
         j += 1;
@@ -327,6 +344,41 @@ fn weekday(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
     }
     let weekday = number.checked_sub(1)?;
     Some((Expr::Weekday { weekday, shift }, j))
+}
+
+/// How many tokens before a weekday a future marker ("will") may stand.
+const FUTURE_WINDOW: usize = 6;
+
+/// Whether a future marker stands shortly before token `i`: "talks will resume on Friday".
+fn future_before(s: &Words, words: &DateWords, i: usize) -> bool {
+    let from = i.saturating_sub(FUTURE_WINDOW);
+    (from..i).any(|k| words.future.contains(s.w(k)))
+}
+
+/// A weekday written together with its day part, as German does: "Montagabend".
+fn compound_weekday(s: &Words, words: &DateWords, j: usize, shift: Shift) -> Option<(Expr, usize)> {
+    if words.capitalized && !s.capitalised(j) {
+        return None;
+    }
+    let w = s.w(j);
+    let number = words.day_parts_after.iter().find_map(|part| {
+        let name = words.weekdays.get(w.strip_suffix(part.as_str())?)?;
+        name.full.then_some(name.number)
+    })?;
+    let weekday = number.checked_sub(1)?;
+    Some((Expr::Weekday { weekday, shift }, j + 1))
+}
+
+/// "early 2026", "late 2025": a part of a year.
+fn part_of_year(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
+    let (phrase, first, last) = words
+        .year_parts
+        .iter()
+        .find(|(p, _, _)| s.phrase_at(i, p))?;
+    let j = i + phrase.len();
+    let year = year_at(s, j)?;
+    let (first, last) = (*first, *last);
+    Some((Expr::Years { year, first, last }, j + 1))
 }
 
 fn part_of_month(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
@@ -453,9 +505,24 @@ fn lone_month(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
     Some((whole, i + 1))
 }
 
+/// "1990s": the first year of a decade.
+fn decade_at(s: &Words, i: usize) -> Option<i32> {
+    let digits = s.w(i).strip_suffix('s')?;
+    let ok = s.kind(i) == Some(TokenKind::Number)
+        && digits.len() == 4
+        && digits.ends_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
 fn lone_year(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
     if !words.year_context.contains(context_before(s, words, i)) {
         return None;
+    }
+    if let Some(decade) = decade_at(s, i) {
+        return Some((Expr::Decade(decade), i + 1));
     }
     let year = year_at(s, i).filter(|y| (1800..=2100).contains(y))?;
     // "of 2000 troops": a lower-case word after the number shows it counts something.

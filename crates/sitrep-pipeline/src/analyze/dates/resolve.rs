@@ -85,6 +85,10 @@ pub(crate) fn resolve(expr: Expr, published: Option<Day>, anchor: Option<Day>) -
             Value::range(Day::new(year, month, first), end)
         }
         Expr::Year(y) => Value::range(Day::new(y, 1, 1), Day::new(y, 12, 31)),
+        Expr::Years { year, first, last } => {
+            Value::range(Day::new(year, first, 1), Day::last_of_month(year, last))
+        }
+        Expr::Decade(y) => Value::range(Day::new(y, 1, 1), Day::new(y + 9, 12, 31)),
         Expr::ShiftedMonth { month, shift } => match published {
             Some(p) => {
                 let year = match shift {
@@ -150,6 +154,7 @@ fn weekday_near(p: Day, weekday: u32, shift: Shift) -> Day {
     let forward = (i64::from(weekday) - i64::from(p.weekday())).rem_euclid(7);
     match shift {
         Shift::OnOrBefore => p.add_days(-back),
+        Shift::OnOrAfter => p.add_days(forward),
         Shift::Last => p.add_days(if back == 0 { -7 } else { -back }),
         Shift::Next => p.add_days(if forward == 0 { 7 } else { forward }),
         Shift::This => p.add_days(i64::from(weekday) - i64::from(p.weekday())),
@@ -207,6 +212,8 @@ mod tests {
         assert_eq!(at(0, Shift::OnOrBefore), "2026-03-16");
         assert_eq!(at(2, Shift::OnOrBefore), "2026-03-11");
         assert_eq!(at(1, Shift::Last), "2026-03-10");
+        assert_eq!(at(4, Shift::OnOrAfter), "2026-03-20");
+        assert_eq!(at(1, Shift::OnOrAfter), "2026-03-17");
         assert_eq!(at(1, Shift::Next), "2026-03-24");
         assert_eq!(at(4, Shift::This), "2026-03-20");
     }

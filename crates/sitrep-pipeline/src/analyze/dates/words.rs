@@ -51,6 +51,8 @@ pub enum Relative {
 pub enum Shift {
     /// The most recent on or before publication: plain "Monday" in past-tense news.
     OnOrBefore,
+    /// The first on or after publication: "Monday" after "will" ("talks will resume Monday").
+    OnOrAfter,
     /// The most recent strictly before publication: "last Monday".
     Last,
     /// The first strictly after publication: "next Monday".
@@ -90,6 +92,8 @@ pub struct DateWords {
     pub(crate) ago_before: HashSet<String>,
     pub(crate) function_words: HashSet<String>,
     pub(crate) fillers: HashSet<String>,
+    pub(crate) future: HashSet<String>,
+    pub(crate) year_parts: Vec<(Vec<String>, u32, u32)>,
     /// Every word that can open an expression, so that the finder skips other tokens at the
     /// cost of one lookup. Rebuilt after each extension.
     openers: HashSet<String>,
@@ -134,6 +138,7 @@ impl DateWords {
             .iter()
             .map(|r| &r.0)
             .chain(self.parts.iter().map(|p| &p.0))
+            .chain(self.year_parts.iter().map(|p| &p.0))
             .chain(self.since.iter())
             .filter_map(|p| p.first());
         firsts
@@ -245,6 +250,21 @@ impl DateWords {
             "ordinal_suffix" => self.ordinal_suffix.push(line.to_string()),
             "ago" => {
                 self.ago.insert(line.to_string());
+            }
+            "future" => {
+                self.future.insert(line.to_string());
+            }
+            "year_parts" => {
+                let (phrase, range) = split_eq(line)?;
+                let months: Vec<u32> = range
+                    .split_whitespace()
+                    .filter_map(|n| n.parse().ok())
+                    .filter(|m| (1..=12).contains(m))
+                    .collect();
+                let [first, last] = months[..] else {
+                    return Err("expected `words = first_month last_month`".to_string());
+                };
+                self.year_parts.push((phrase, first, last));
             }
             "fillers" => {
                 self.fillers.insert(line.to_string());
