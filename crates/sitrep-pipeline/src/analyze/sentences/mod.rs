@@ -207,8 +207,14 @@ impl Splitter {
         let next_char = next_text.chars().next()?;
         let quoted = end > k;
         let last = tokens.get(end)?;
-        // ".08 percent", "Yahoo!News": a mark that touches the next word is inside the sentence.
-        if next.start == last.end && terminal != Terminal::Always {
+        // ".08 percent", "Yahoo!News": a mark that touches the next word is inside the sentence,
+        // unless it is a period between a word and a capital, a missing space ("reserved.Privacy").
+        let missing_space = terminal == Terminal::Stop
+            && next_char.is_uppercase()
+            && k.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.kind == TokenKind::Word && p.end == tok.start);
+        if next.start == last.end && terminal != Terminal::Always && !missing_space {
             return None;
         }
         // "1. The first point": a list number is not a sentence.

@@ -175,6 +175,7 @@ fn word_token(text: &str, i: usize, abbr: &Abbreviations) -> (usize, TokenKind) 
     let mut end = i + first.len_utf8();
     let mut prev = first;
     let mut has_dot = false;
+    let mut segment = i; // where the part after the last internal period starts
     while let Some(c) = char_at(text, end) {
         if is_word_char(c) {
             end += c.len_utf8();
@@ -187,8 +188,11 @@ fn word_token(text: &str, i: usize, abbr: &Abbreviations) -> (usize, TokenKind) 
             ('.' | ',' | ':' | '/', Some(n)) if numeric => {
                 prev.is_ascii_digit() && n.is_ascii_digit()
             }
-            // U.S  a.m  example.com
-            ('.', Some(n)) => prev.is_alphanumeric() && n.is_alphanumeric(),
+            // U.S  a.m  Ph.D  example.com, but not a missing space: "reserved.Privacy"
+            ('.', Some(n)) => {
+                let missing_space = prev.is_lowercase() && n.is_uppercase() && end - segment > 2;
+                prev.is_alphanumeric() && n.is_alphanumeric() && !missing_space
+            }
             // don't, O'Brien, but not the possessive 's
             (a, Some(n)) if is_apostrophe(a) => {
                 let possessive = (n == 's' || n == 'S')
@@ -202,6 +206,9 @@ fn word_token(text: &str, i: usize, abbr: &Abbreviations) -> (usize, TokenKind) 
         }
         has_dot |= c == '.';
         end += c.len_utf8();
+        if c == '.' {
+            segment = end;
+        }
     }
     let kind = if numeric {
         TokenKind::Number
