@@ -375,7 +375,10 @@ fn part_of_year(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)>
         .year_parts
         .iter()
         .find(|(p, _, _)| s.phrase_at(i, p))?;
-    let j = i + phrase.len();
+    let mut j = i + phrase.len();
+    if matches!(s.w(j), "-" | "\u{2013}") && s.touches_next(j - 1) {
+        j += 1; // mid-2025
+    }
     let year = year_at(s, j)?;
     let (first, last) = (*first, *last);
     Some((Expr::Years { year, first, last }, j + 1))

@@ -185,6 +185,12 @@ impl DateFinder {
                 a_value = Day::new(x.year - 1, x.month, x.day).map_or(Value::Unknown, Value::Day);
             }
         }
+        if let (Expr::Weekday { .. }, Some(x), Some(y)) = (a, a_value.first(), b_value.last()) {
+            // "between Monday and Wednesday" published on a Tuesday: last week's Monday.
+            if x > y {
+                a_value = Value::Day(x.add_days(-7));
+            }
+        }
         let whole = Value::range(a_value.first(), b_value.last());
         Some(vec![
             Found {

@@ -182,6 +182,11 @@ fn relative(p: Day, rel: Relative) -> Value {
         Relative::WeekToDate => Value::range(Some(monday), yesterday),
         Relative::MonthToDate => Value::range(Some(p.first_of_month()), yesterday),
         Relative::YearToDate => Value::range(Day::new(p.year, 1, 1), yesterday),
+        Relative::WeekRest => Value::range(Some(p.add_days(1)), Some(monday.add_days(6))),
+        Relative::MonthRest => {
+            Value::range(Some(p.add_days(1)), Day::last_of_month(p.year, p.month))
+        }
+        Relative::YearRest => Value::range(Some(p.add_days(1)), Day::new(p.year, 12, 31)),
         Relative::PastDays(n) => Value::range(Some(p.add_days(-n)), Some(p)),
         Relative::Weekend(n) => {
             let saturday = monday.add_days(7 * n + 5);

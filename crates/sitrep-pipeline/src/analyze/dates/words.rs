@@ -38,6 +38,10 @@ pub enum Relative {
     MonthToDate,
     /// From January 1st to the day before publication.
     YearToDate,
+    /// From the day after publication to the end of its week, month or year: "later this month".
+    WeekRest,
+    MonthRest,
+    YearRest,
     /// The `n` days up to and including publication: "the past week" is 7.
     PastDays(i64),
     /// The Saturday and Sunday of the Monday–Sunday week `n` weeks away.
@@ -307,6 +311,9 @@ fn parse_relative(meaning: &str) -> Result<Relative, String> {
         ("week_to_date", None) => Relative::WeekToDate,
         ("month_to_date", None) => Relative::MonthToDate,
         ("year_to_date", None) => Relative::YearToDate,
+        ("week_rest", None) => Relative::WeekRest,
+        ("month_rest", None) => Relative::MonthRest,
+        ("year_rest", None) => Relative::YearRest,
         ("past_days", Some(n)) => Relative::PastDays(i64::from(n)),
         ("weekend", Some(n)) => Relative::Weekend(i64::from(n)),
         ("recent_weekend", None) => Relative::RecentWeekend,
