@@ -1,18 +1,26 @@
 //! Recognising date expressions in the tokens of one sentence. The principal type is [`Expr`]:
 //! what an expression says, before it is resolved against the publication date.
 //!
-//! Patterns, tried at each token in this order (longest first within each):
-//! relative phrases ("earlier this month"), "N days ago", weekdays with their day parts and
-//! shifts ("overnight on Tuesday", "last Monday", "Monday's strike"), parts of months
-//! ("late February", "mid-March"), day-month and month-day dates with an optional year
-//! ("16 March 2026", "Feb. 26", "March 16, 2026"), month-year, numeric dates ("2026-03-16",
-//! "16/03/2026"), and finally lone months and years, which need a context word before them
-//! ("in February", "since 2014") so that numbers and verbs are not taken for dates.
+//! ```text
+//! "between Feb. 26 and March 16" → Day { year: None, month: 2, day: 26 }, Day { .., month: 3, day: 16 }
+//! "late February"                → Month { year: None, month: 2, first: 21, last: None }
+//! ```
+//!
+//! [`single`] tries these patterns at a token, in order: relative phrases ("earlier this
+//! month"), "N days ago", weekdays with their day parts, shifts and possessives ("overnight on
+//! Tuesday", "last Monday", "Monday's strike"), parts of months and years ("late February",
+//! "mid-2026"), dash ranges ("March 10-12"), shifted months ("last March"), day-month and
+//! month-day dates with an optional year ("16 March 2026", "Feb. 26", "March 16, 2026"),
+//! month-year, numeric dates ("2026-03-16", "16/03/2026"), and last lone months, years and
+//! decades, which need a context word before them ("in February", "since 2014") so that
+//! numbers and verbs are not taken for dates. The relative patterns live in `relative.rs`.
 
-use std::borrow::Cow;
-
+use super::relative::{
+    ago, compound_weekday, part_of_month, part_of_year, relative, shifted_month, weekday,
+};
+pub(crate) use super::view::Words;
 use super::words::{DateWords, Relative, Shift};
-use crate::analyze::sentences::{Token, TokenKind};
+use crate::analyze::sentences::TokenKind;
 
 /// What a date expression says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,75 +89,6 @@ impl Expr {
     }
 }
 
-/// The tokens of one sentence with their lower-cased forms.
-pub(crate) struct Words<'a> {
-    text: &'a str,
-    toks: &'a [Token],
-    lower: Vec<Cow<'a, str>>,
-}
-
-impl<'a> Words<'a> {
-    pub(crate) fn new(text: &'a str, toks: &'a [Token]) -> Words<'a> {
-        let lower = toks
-            .iter()
-            .map(|t| {
-                let raw = t.text(text);
-                let raw = match t.kind {
-                    TokenKind::Abbreviation => raw.strip_suffix('.').unwrap_or(raw),
-                    _ => raw,
-                };
-                // Most tokens are already lower case: borrow them rather than allocate.
-                if raw.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
-                    Cow::Owned(raw.to_lowercase().replace('\u{2019}', "'"))
-                } else {
-                    Cow::Borrowed(raw)
-                }
-            })
-            .collect();
-        Words { text, toks, lower }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.toks.len()
-    }
-
-    /// The lower-cased word `i` ("" past the end).
-    fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
-    }
-
-    fn raw(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
-    }
-
-    fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-
-    fn capitalised(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
-    }
-
-    /// Whether token `i` ends right where token `i + 1` starts.
-    fn touches_next(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
-            _ => false,
-        }
-    }
-
-    fn phrase_at(&self, i: usize, phrase: &[String]) -> bool {
-        !phrase.is_empty() && phrase.iter().enumerate().all(|(k, p)| self.w(i + k) == p)
-    }
-
-    /// The byte span of tokens `start..end`.
-    pub(crate) fn span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let first = self.toks.get(start)?;
-        let last = self.toks.get(end.checked_sub(1)?)?;
-        Some((first.start, last.end))
-    }
-}
-
 /// The expression starting at token `i` of `s` and the index after its last token.
 pub(crate) fn single(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
     relative(s, words, i)
@@ -215,38 +154,15 @@ pub(crate) fn word_is(s: &Words, i: usize, w: &str) -> bool {
     s.w(i) == w
 }
 
-fn relative(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
-    let (phrase, rel) = words.relative.iter().find(|(p, _)| s.phrase_at(i, p))?;
-    Some((Expr::Relative(*rel), i + phrase.len()))
-}
-
-/// A count: digits or a number word.
-fn count_at(s: &Words, words: &DateWords, i: usize) -> Option<i64> {
-    let w = s.w(i);
-    if s.kind(i) == Some(TokenKind::Number) {
-        return w.parse().ok().filter(|n| (1..=999).contains(n));
-    }
-    words.numbers.get(w).copied()
-}
-
-fn ago(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
-    let back = |n: i64, unit: &i64| Expr::DaysAgo(n * unit);
-    if let (Some(n), Some(unit)) = (count_at(s, words, i), words.units.get(s.w(i + 1))) {
-        if words.ago.contains(s.w(i + 2)) {
-            return Some((back(n, unit), i + 3));
-        }
-    }
-    if words.ago_before.contains(s.w(i)) {
-        let n = count_at(s, words, i + 1)?;
-        let unit = words.units.get(s.w(i + 2))?;
-        return Some((back(n, unit), i + 3));
-    }
-    None
-}
-
 /// A month or weekday name at `i`. Abbreviated names count only when written with their period
 /// ("Feb.", "Tue.") or when `loose` (a day number is right next to them: "Feb 26").
-fn name_at(s: &Words, words: &DateWords, i: usize, months: bool, loose: bool) -> Option<u32> {
+pub(crate) fn name_at(
+    s: &Words,
+    words: &DateWords,
+    i: usize,
+    months: bool,
+    loose: bool,
+) -> Option<u32> {
     let table = if months {
         &words.months
     } else {
@@ -261,7 +177,7 @@ fn name_at(s: &Words, words: &DateWords, i: usize, months: bool, loose: bool) ->
 }
 
 /// A day of the month: "16", "16th".
-fn day_at(s: &Words, words: &DateWords, i: usize) -> Option<u32> {
+pub(crate) fn day_at(s: &Words, words: &DateWords, i: usize) -> Option<u32> {
     if s.kind(i) != Some(TokenKind::Number) {
         return None;
     }
@@ -278,7 +194,7 @@ fn day_at(s: &Words, words: &DateWords, i: usize) -> Option<u32> {
 }
 
 /// A four-digit year.
-fn year_at(s: &Words, i: usize) -> Option<i32> {
+pub(crate) fn year_at(s: &Words, i: usize) -> Option<i32> {
     let w = s.w(i);
     if s.kind(i) != Some(TokenKind::Number)
         || w.len() != 4
@@ -290,7 +206,7 @@ fn year_at(s: &Words, i: usize) -> Option<i32> {
 }
 
 /// An optional year after a date: "2026" or ", 2026". Returns the year and the index after it.
-fn trailing_year(s: &Words, j: usize) -> (Option<i32>, usize) {
+pub(crate) fn trailing_year(s: &Words, j: usize) -> (Option<i32>, usize) {
     if let Some(y) = year_at(s, j) {
         return (Some(y), j + 1);
     }
@@ -303,105 +219,9 @@ fn trailing_year(s: &Words, j: usize) -> (Option<i32>, usize) {
 }
 
 /// Whether `day` can be a day of `month` in some year (or in `year` when known).
-fn fits(year: Option<i32>, month: u32, day: u32) -> bool {
+pub(crate) fn fits(year: Option<i32>, month: u32, day: u32) -> bool {
     let y = year.and_then(|y| u32::try_from(y).ok()).unwrap_or(2000);
     day >= 1 && day <= crate::datetime::days_in_month(y, month)
-}
-
-fn weekday(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
-    let mut j = i;
-    if words.day_parts.contains(s.w(j)) {
-        j += 1;
-        if words.on.contains(s.w(j)) {
-            j += 1;
-        }
-    }
-    let shift = match words.weekday_shift.get(s.w(j)) {
-        Some(shift) => {
-            j += 1;
-            *shift
-        }
-        None if future_before(s, words, i) => Shift::OnOrAfter,
-        None => Shift::OnOrBefore,
-    };
-    let number = match name_at(s, words, j, false, false) {
-        Some(n) => n,
-        None => return compound_weekday(s, words, j, shift),
-    };
-    j += 1;
-    if words.day_parts_after.contains(s.w(j)) {
-        j += 1;
-    }
-    // "Monday's strike": the possessive and the event it dates belong to the expression.
-    if s.w(j) == "'s" {
-        j += 1;
-        let next_is_word = s.kind(j) == Some(TokenKind::Word)
-            && s.raw(j).chars().next().is_some_and(char::is_lowercase)
-            && !words.function_words.contains(s.w(j));
-        if next_is_word {
-            j += 1;
-        }
-    }
-    let weekday = number.checked_sub(1)?;
-    Some((Expr::Weekday { weekday, shift }, j))
-}
-
-/// How many tokens before a weekday a future marker ("will") may stand.
-const FUTURE_WINDOW: usize = 6;
-
-/// Whether a future marker stands shortly before token `i`: "talks will resume on Friday".
-fn future_before(s: &Words, words: &DateWords, i: usize) -> bool {
-    let from = i.saturating_sub(FUTURE_WINDOW);
-    (from..i).any(|k| words.future.contains(s.w(k)))
-}
-
-/// A weekday written together with its day part, as German does: "Montagabend".
-fn compound_weekday(s: &Words, words: &DateWords, j: usize, shift: Shift) -> Option<(Expr, usize)> {
-    if words.capitalized && !s.capitalised(j) {
-        return None;
-    }
-    let w = s.w(j);
-    let number = words.day_parts_after.iter().find_map(|part| {
-        let name = words.weekdays.get(w.strip_suffix(part.as_str())?)?;
-        name.full.then_some(name.number)
-    })?;
-    let weekday = number.checked_sub(1)?;
-    Some((Expr::Weekday { weekday, shift }, j + 1))
-}
-
-/// "early 2026", "late 2025": a part of a year.
-fn part_of_year(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
-    let (phrase, first, last) = words
-        .year_parts
-        .iter()
-        .find(|(p, _, _)| s.phrase_at(i, p))?;
-    let mut j = i + phrase.len();
-    if matches!(s.w(j), "-" | "\u{2013}") && s.touches_next(j - 1) {
-        j += 1; // mid-2025
-    }
-    let year = year_at(s, j)?;
-    let (first, last) = (*first, *last);
-    Some((Expr::Years { year, first, last }, j + 1))
-}
-
-fn part_of_month(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
-    let (phrase, first, last) = words.parts.iter().find(|(p, _, _)| s.phrase_at(i, p))?;
-    let mut j = i + phrase.len();
-    if matches!(s.w(j), "-" | "\u{2013}") && s.touches_next(j - 1) {
-        j += 1;
-    }
-    let month = name_at(s, words, j, true, false)?;
-    let (year, end) = trailing_year(s, j + 1);
-    let first = *first;
-    fits(year, month, first).then_some((
-        Expr::Month {
-            year,
-            month,
-            first,
-            last: *last,
-        },
-        end,
-    ))
 }
 
 fn day_month(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
@@ -593,14 +413,4 @@ fn month_day_only(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize
         },
         i + 2,
     ))
-}
-
-/// "last March", "next May", "this June".
-fn shifted_month(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
-    let shift = *words.weekday_shift.get(s.w(i))?;
-    let month = name_at(s, words, i + 1, true, false)?;
-    if year_at(s, i + 2).is_some() || day_at(s, words, i + 2).is_some() {
-        return None; // "last March 16" is the date, found without the shift
-    }
-    Some((Expr::ShiftedMonth { month, shift }, i + 2))
 }

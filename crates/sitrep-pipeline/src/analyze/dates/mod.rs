@@ -25,7 +25,9 @@
 //! publication year's unless that month has not begun yet.
 
 mod grammar;
+mod relative;
 mod resolve;
+mod view;
 pub mod words;
 
 use std::sync::OnceLock;
