@@ -228,7 +228,7 @@ impl Splitter {
         }
         let ends = match terminal {
             Terminal::Always => true,
-            Terminal::Abbreviation if !quoted => {
+            Terminal::Abbreviation if !quoted || self.is_title(word) => {
                 let bare = word.strip_suffix('.').unwrap_or(word);
                 let class = if bare.contains('.') || bare.chars().count() == 1 {
                     Some(AbbreviationClass::Plain)
@@ -253,6 +253,13 @@ impl Splitter {
             }
         };
         ends.then_some(end)
+    }
+
+    /// Whether the abbreviation token `word` ("Gen.", "retd.") is a title, which never ends a
+    /// sentence, even inside brackets: "Lt. Gen. (retd.) Talat Masood".
+    fn is_title(&self, word: &str) -> bool {
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        self.abbreviations.class(bare) == Some(AbbreviationClass::Title)
     }
 
     /// "16. März": a period after a number that the next word shows is an ordinal.
