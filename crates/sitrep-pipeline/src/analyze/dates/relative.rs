@@ -81,10 +81,20 @@ pub(crate) fn weekday(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, u
 /// How many tokens before a weekday a future marker ("will") may stand.
 const FUTURE_WINDOW: usize = 6;
 
-/// Whether a future marker stands shortly before token `i`: "talks will resume on Friday".
+/// Whether a future marker stands shortly before token `i`, with no past marker between them:
+/// "talks will resume on Friday", but not "the talks will end, officials said on Friday".
 pub(crate) fn future_before(s: &Words, words: &DateWords, i: usize) -> bool {
     let from = i.saturating_sub(FUTURE_WINDOW);
-    (from..i).any(|k| words.future.contains(s.w(k)))
+    for k in (from..i).rev() {
+        let w = s.w(k);
+        if words.past.contains(w) {
+            return false;
+        }
+        if words.future.contains(w) && !s.capitalised(k) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A weekday written together with its day part, as German does: "Montagabend".

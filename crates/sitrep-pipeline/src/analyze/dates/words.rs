@@ -97,6 +97,7 @@ pub struct DateWords {
     pub(crate) function_words: HashSet<String>,
     pub(crate) fillers: HashSet<String>,
     pub(crate) future: HashSet<String>,
+    pub(crate) past: HashSet<String>,
     pub(crate) year_parts: Vec<(Vec<String>, u32, u32)>,
     /// Every word that can open an expression, so that the finder skips other tokens at the
     /// cost of one lookup. Rebuilt after each extension.
@@ -254,6 +255,9 @@ impl DateWords {
             "ordinal_suffix" => self.ordinal_suffix.push(line.to_string()),
             "ago" => {
                 self.ago.insert(line.to_string());
+            }
+            "past" => {
+                self.past.insert(line.to_string());
             }
             "future" => {
                 self.future.insert(line.to_string());
