@@ -190,3 +190,22 @@ fn extended_words_are_used() {
         .collect();
     assert_eq!(got, ["the other day = 2026-03-15", "16 Marzo = 2026-03-16"]);
 }
+
+#[test]
+fn extreme_words_and_dates_do_not_overflow() {
+    let mut words = dates::DateWords::for_language(Some("en"));
+    words
+        .extend_from_str(
+            "[relative]\nfar = day:2147483647\nback = year:-2147483648\naway = week:2147483647\n\
+             [numbers]\nzillion 9223372036854775807\n[units]\neon 9223372036854775807\n",
+        )
+        .unwrap();
+    let finder = dates::DateFinder::new(words);
+    let text = "far back away, zillion eon ago, tomorrow, next week and last year.";
+    let doc = sentences::split(text, None);
+    for published in ["9999-12-31", "1000-01-01", "2026-03-17"] {
+        for m in finder.find(text, &doc, Some(published)) {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+    }
+}

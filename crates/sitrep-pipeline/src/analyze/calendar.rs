@@ -5,7 +5,7 @@
 //! use sitrep_pipeline::analyze::calendar::Day;
 //! let published = Day::parse("2026-03-17").unwrap();
 //! assert_eq!(published.weekday(), 1); // Tuesday (Monday is 0)
-//! assert_eq!(published.add_days(-20).to_string(), "2026-02-25");
+//! assert_eq!(published.add_days(-20).map(|d| d.to_string()).as_deref(), Some("2026-02-25"));
 //! assert_eq!(Day::last_of_month(2024, 2).unwrap().to_string(), "2024-02-29");
 //! ```
 //!
@@ -53,13 +53,17 @@ impl Day {
 
     /// The day `n` days after 1970-01-01, or `None` outside the years 1000–9999.
     pub fn from_days(n: i64) -> Option<Day> {
+        // Far outside the four-digit years, and kept away from overflow in the arithmetic.
+        if !(-400_000_000..=400_000_000).contains(&n) {
+            return None;
+        }
         let (y, m, d) = civil_from_days(n);
         Day::new(i32::try_from(y).ok()?, m, d)
     }
 
-    /// This day moved by `n` days, saturating at the ends of the supported range.
-    pub fn add_days(self, n: i64) -> Day {
-        Day::from_days(self.to_days().saturating_add(n)).unwrap_or(self)
+    /// This day moved by `n` days, or `None` when that leaves the years 1000–9999.
+    pub fn add_days(self, n: i64) -> Option<Day> {
+        Day::from_days(self.to_days().checked_add(n)?)
     }
 
     /// The weekday, Monday = 0 through Sunday = 6.
@@ -75,7 +79,11 @@ impl Day {
 
     /// The first day of the month `n` months away from this day's month.
     pub fn shift_months(self, n: i32) -> Option<Day> {
-        let index = self.year.checked_mul(12)? + self.month as i32 - 1 + n;
+        let index = self
+            .year
+            .checked_mul(12)?
+            .checked_add(self.month as i32 - 1)?
+            .checked_add(n)?;
         Day::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
     }
 }
@@ -135,12 +143,17 @@ mod tests {
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(Day::parse("2026-03-16").unwrap().weekday(), 0);
         assert_eq!(
-            Day::parse("2024-02-29").unwrap().add_days(1).to_string(),
+            Day::parse("2024-02-29")
+                .unwrap()
+                .add_days(1)
+                .unwrap()
+                .to_string(),
             "2024-03-01"
         );
         let d = Day::parse("2026-01-31").unwrap();
         assert_eq!(d.shift_months(-1).unwrap().to_string(), "2025-12-01");
         assert_eq!(d.shift_months(13).unwrap().to_string(), "2027-02-01");
         assert_eq!(Day::parse("2026-02-30"), None);
+        assert_eq!(Day::parse("9999-12-31").unwrap().add_days(1), None);
     }
 }

@@ -190,7 +190,7 @@ impl DateFinder {
         if let (Expr::Weekday { .. }, Some(x), Some(y)) = (a, a_value.first(), b_value.last()) {
             // "between Monday and Wednesday" published on a Tuesday: last week's Monday.
             if x > y {
-                a_value = Value::Day(x.add_days(-7));
+                a_value = Value::day(x.add_days(-7));
             }
         }
         let whole = Value::range(a_value.first(), b_value.last());

@@ -26,7 +26,7 @@ pub(crate) fn count_at(s: &Words, words: &DateWords, i: usize) -> Option<i64> {
 }
 
 pub(crate) fn ago(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
-    let back = |n: i64, unit: &i64| Expr::DaysAgo(n * unit);
+    let back = |n: i64, unit: &i64| Expr::DaysAgo(n.saturating_mul(*unit));
     if let (Some(n), Some(unit)) = (count_at(s, words, i), words.units.get(s.w(i + 1))) {
         if words.ago.contains(s.w(i + 2)) {
             return Some((back(n, unit), i + 3));

@@ -15,6 +15,11 @@ pub(crate) enum Value {
 }
 
 impl Value {
+    /// The day `d`, or `Unknown` when there is none.
+    pub(crate) fn day(d: Option<Day>) -> Value {
+        d.map_or(Value::Unknown, Value::Day)
+    }
+
     /// The first day the value covers.
     pub(crate) fn first(self) -> Option<Day> {
         match self {
@@ -133,7 +138,7 @@ pub(crate) fn resolve(expr: Expr, published: Option<Day>, anchor: Option<Day>) -
             Value::range(start, b_value.last())
         }
         Expr::Weekday { weekday, shift } => match published {
-            Some(p) => Value::Day(weekday_near(p, weekday, shift)),
+            Some(p) => Value::day(weekday_near(p, weekday, shift)),
             None => Value::Unknown,
         },
         Expr::Relative(rel) => match published {
@@ -141,7 +146,7 @@ pub(crate) fn resolve(expr: Expr, published: Option<Day>, anchor: Option<Day>) -
             None => Value::Unknown,
         },
         Expr::DaysAgo(n) => match published {
-            Some(p) => Value::Day(p.add_days(-n)),
+            Some(p) => Value::day(n.checked_neg().and_then(|n| p.add_days(n))),
             None => Value::Unknown,
         },
         Expr::Ambiguous => Value::Unknown,
@@ -149,7 +154,7 @@ pub(crate) fn resolve(expr: Expr, published: Option<Day>, anchor: Option<Day>) -
 }
 
 /// The weekday `weekday` (0 = Monday) that `shift` picks relative to `p`.
-fn weekday_near(p: Day, weekday: u32, shift: Shift) -> Day {
+fn weekday_near(p: Day, weekday: u32, shift: Shift) -> Option<Day> {
     let back = (i64::from(p.weekday()) - i64::from(weekday)).rem_euclid(7);
     let forward = (i64::from(weekday) - i64::from(p.weekday())).rem_euclid(7);
     match shift {
@@ -162,41 +167,40 @@ fn weekday_near(p: Day, weekday: u32, shift: Shift) -> Day {
 }
 
 fn relative(p: Day, rel: Relative) -> Value {
-    let monday = p.add_days(-i64::from(p.weekday()));
-    let yesterday = Some(p.add_days(-1));
+    let Some(monday) = p.add_days(-i64::from(p.weekday())) else {
+        return Value::Unknown;
+    };
+    let yesterday = p.add_days(-1);
+    let tomorrow = p.add_days(1);
+    // The range of `len` days from `start` days after this week's Monday.
+    let from_monday = |start: i64, len: i64| {
+        let first = monday.add_days(start);
+        Value::range(first, first.and_then(|f| f.add_days(len - 1)))
+    };
     match rel {
-        Relative::Day(n) => Value::Day(p.add_days(n)),
-        Relative::Week(n) => {
-            let start = monday.add_days(7 * n);
-            Value::Range(start, start.add_days(6))
-        }
+        Relative::Day(n) => Value::day(p.add_days(n)),
+        Relative::Week(n) => from_monday(n.saturating_mul(7), 7),
         Relative::Month(n) => {
             let start = p.shift_months(n);
             let end = start.and_then(|s| Day::last_of_month(s.year, s.month));
             Value::range(start, end)
         }
-        Relative::Year(n) => {
-            let y = p.year + n;
-            Value::range(Day::new(y, 1, 1), Day::new(y, 12, 31))
-        }
+        Relative::Year(n) => match p.year.checked_add(n) {
+            Some(y) => Value::range(Day::new(y, 1, 1), Day::new(y, 12, 31)),
+            None => Value::Unknown,
+        },
         Relative::WeekToDate => Value::range(Some(monday), yesterday),
         Relative::MonthToDate => Value::range(Some(p.first_of_month()), yesterday),
         Relative::YearToDate => Value::range(Day::new(p.year, 1, 1), yesterday),
-        Relative::WeekRest => Value::range(Some(p.add_days(1)), Some(monday.add_days(6))),
-        Relative::MonthRest => {
-            Value::range(Some(p.add_days(1)), Day::last_of_month(p.year, p.month))
-        }
-        Relative::YearRest => Value::range(Some(p.add_days(1)), Day::new(p.year, 12, 31)),
-        Relative::PastDays(n) => Value::range(Some(p.add_days(-n)), Some(p)),
-        Relative::Weekend(n) => {
-            let saturday = monday.add_days(7 * n + 5);
-            Value::Range(saturday, saturday.add_days(1))
-        }
+        Relative::WeekRest => Value::range(tomorrow, monday.add_days(6)),
+        Relative::MonthRest => Value::range(tomorrow, Day::last_of_month(p.year, p.month)),
+        Relative::YearRest => Value::range(tomorrow, Day::new(p.year, 12, 31)),
+        Relative::PastDays(n) => Value::range(n.checked_neg().and_then(|n| p.add_days(n)), Some(p)),
+        Relative::Weekend(n) => from_monday(n.saturating_mul(7).saturating_add(5), 2),
         Relative::RecentWeekend => {
             // Saturday is 5 and Sunday 6: on a weekend day, the weekend is the current one.
             let n = if p.weekday() >= 5 { 0 } else { -1 };
-            let saturday = monday.add_days(7 * n + 5);
-            Value::Range(saturday, saturday.add_days(1))
+            from_monday(7 * n + 5, 2)
         }
     }
 }
@@ -212,7 +216,7 @@ mod tests {
     #[test]
     fn weekdays_around_a_tuesday() {
         let p = day("2026-03-17"); // Tuesday
-        let at = |wd, shift| weekday_near(p, wd, shift).to_string();
+        let at = |wd, shift| weekday_near(p, wd, shift).unwrap().to_string();
         assert_eq!(at(1, Shift::OnOrBefore), "2026-03-17");
         assert_eq!(at(0, Shift::OnOrBefore), "2026-03-16");
         assert_eq!(at(2, Shift::OnOrBefore), "2026-03-11");
