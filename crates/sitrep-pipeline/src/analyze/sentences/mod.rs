@@ -43,6 +43,8 @@ use std::sync::OnceLock;
 pub use lexicon::{AbbreviationClass, Abbreviations, LexiconError};
 pub use tokens::{Token, TokenKind};
 
+use tokens::Before;
+
 /// One sentence: its byte span and the range of its tokens in [`Sentences::tokens`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -171,14 +173,17 @@ impl Splitter {
         &self,
         text: &str,
         tokens: &[Token],
-        opens: &[bool],
+        opens: &[Before],
         first: usize,
         k: usize,
     ) -> Option<usize> {
         let tok = tokens.get(k)?;
-        let starts_paragraph = |i: usize| opens.get(i).copied().unwrap_or(true);
+        let starts_paragraph = |i: usize| opens.get(i).is_none_or(|b| *b == Before::Paragraph);
         if starts_paragraph(k + 1) {
             return Some(k); // the paragraph ends here
+        }
+        if opens.get(k + 1) == Some(&Before::Line) && self.line_ends(text, tokens, k) {
+            return Some(k);
         }
         let word = tok.text(text);
         let terminal = match tok.kind {
@@ -253,6 +258,17 @@ impl Splitter {
             }
         };
         ends.then_some(end)
+    }
+
+    /// Whether the line break after token `k` ends a sentence although no mark does: before a
+    /// list item ("- ", "• ", "1. ") or after a line that introduces one ("Key points:").
+    fn line_ends(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        let this = tokens.get(k).map_or("", |t| t.text(text));
+        let next = tokens.get(k + 1).map_or("", |t| t.text(text));
+        let after = tokens.get(k + 2).map_or("", |t| t.text(text));
+        let bullet = matches!(next, "-" | "*" | "•" | "–" | "—" | "·" | "▪" | "◦")
+            || (next.bytes().all(|b| b.is_ascii_digit()) && matches!(after, "." | ")"));
+        bullet || this == ":"
     }
 
     /// Whether the abbreviation token `word` ("Gen.", "retd.") is a title, which never ends a

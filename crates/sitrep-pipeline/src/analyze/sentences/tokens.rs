@@ -116,8 +116,19 @@ fn is_possessive(text: &str, i: usize, c: char) -> bool {
         && !char_at(text, i + c.len_utf8() + 1).is_some_and(is_word_char)
 }
 
-/// The tokens of `text` and, for each, whether it opens a paragraph (a blank line before it).
-pub(crate) fn tokenize(text: &str, abbr: &Abbreviations) -> (Vec<Token>, Vec<bool>) {
+/// What separates a token from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Before {
+    /// Nothing or spaces.
+    Space,
+    /// One line break.
+    Line,
+    /// A blank line (or the start of the text): a new paragraph.
+    Paragraph,
+}
+
+/// The tokens of `text` and, for each, what separates it from the token before.
+pub(crate) fn tokenize(text: &str, abbr: &Abbreviations) -> (Vec<Token>, Vec<Before>) {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut opens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
@@ -137,7 +148,12 @@ pub(crate) fn tokenize(text: &str, abbr: &Abbreviations) -> (Vec<Token>, Vec<boo
         } else {
             word_token(text, i, abbr)
         };
-        opens.push(tokens.is_empty() || newlines >= 2);
+        opens.push(match newlines {
+            _ if tokens.is_empty() => Before::Paragraph,
+            0 => Before::Space,
+            1 => Before::Line,
+            _ => Before::Paragraph,
+        });
         tokens.push(Token {
             start: i,
             end,
