@@ -1,5 +1,14 @@
 //! Resolving an [`Expr`] against the publication date into a [`Value`]: a day, a range of days, or
 //! nothing when the expression needs a publication date that is missing (never a guess).
+//!
+//! ```text
+//! published 2026-03-17 (a Tuesday)
+//! Weekday { Monday, OnOrBefore }         → Day(2026-03-16)
+//! Month { February, days 21..=end }      → Range(2026-02-21, 2026-02-28)
+//! Relative(MonthToDate)                  → Range(2026-03-01, 2026-03-16)
+//! Day { no year, December 28 }           → Day(2025-12-28): this year's would be months ahead
+//! published unknown: Weekday { .. }      → Unknown
+//! ```
 
 use super::grammar::Expr;
 use super::words::{Relative, Shift};
