@@ -16,7 +16,8 @@ use std::fmt;
 
 use crate::datetime;
 
-/// A day of the Gregorian calendar, always valid, with a four-digit year (1000–9999).
+/// A day of the Gregorian calendar with a four-digit year (1000–9999). [`Day::new`], [`Day::parse`]
+/// and every method return only valid days; the fields are public for reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
     pub year: i32,
