@@ -245,14 +245,16 @@ fn month_day(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
         let (year, end) = trailing_year(s, i + 2);
         return fits(year, month, day).then_some((Expr::Day { year, month, day }, end));
     }
-    let year = year_at(s, i + 1)?;
+    // "March 2025", "March of 2025"
+    let of = usize::from(s.w(i + 1) == "of");
+    let year = year_at(s, i + 1 + of)?;
     let whole = Expr::Month {
         year: Some(year),
         month,
         first: 1,
         last: None,
     };
-    Some((whole, i + 2))
+    Some((whole, i + 2 + of))
 }
 
 /// "2026-03-16" (five tokens), "16/03/2026", "16.03.2026", "2026/03/16" (one token).

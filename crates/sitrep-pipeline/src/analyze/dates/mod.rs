@@ -37,6 +37,7 @@ use sitrep_model::{DateMention, DateRange};
 pub use words::{DateWords, Relative, Shift};
 
 use super::calendar::Day;
+use super::sentences::lexicon::LANGUAGES;
 use super::sentences::Sentences;
 use grammar::{Expr, Words};
 use resolve::{resolve, Value};
@@ -71,15 +72,22 @@ impl DateFinder {
         DateFinder { words }
     }
 
-    /// The shared finder with the embedded words of `language`, built on first use.
+    /// The shared finder with the embedded words of `language` (English for a language without
+    /// words), built on first use for every embedded language at once.
     pub fn for_language(language: Option<&str>) -> &'static DateFinder {
-        static EN: OnceLock<DateFinder> = OnceLock::new();
-        static DE: OnceLock<DateFinder> = OnceLock::new();
-        let (cell, code) = match language {
-            Some(l) if l.eq_ignore_ascii_case("de") => (&DE, "de"),
-            _ => (&EN, "en"),
-        };
-        cell.get_or_init(|| DateFinder::new(DateWords::for_language(Some(code))))
+        static SHARED: OnceLock<(DateFinder, Vec<(&'static str, DateFinder)>)> = OnceLock::new();
+        let (english, others) = SHARED.get_or_init(|| {
+            let english = DateFinder::new(DateWords::for_language(Some("en")));
+            let others = LANGUAGES
+                .iter()
+                .filter(|code| **code != "en")
+                .map(|code| (*code, DateFinder::new(DateWords::for_language(Some(code)))))
+                .collect();
+            (english, others)
+        });
+        language
+            .and_then(|l| others.iter().find(|(code, _)| l.eq_ignore_ascii_case(code)))
+            .map_or(english, |(_, finder)| finder)
     }
 
     /// Finds the date expressions of `text`, whose sentences and tokens are `doc`.

@@ -330,6 +330,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_language_has_words() {
+        for code in crate::analyze::sentences::lexicon::LANGUAGES {
+            assert!(DEFAULTS.iter().any(|(c, _)| c == code), "{code}");
+        }
+    }
+
+    #[test]
     fn embedded_words_parse() {
         for (code, data) in DEFAULTS {
             let mut w = DateWords::default();

@@ -14,6 +14,10 @@
 use std::collections::HashSet;
 use std::fmt;
 
+/// The languages with embedded word lists. Adding one is a data addition: its files under
+/// `data/<code>/` and one line here and in `dates::words`.
+pub const LANGUAGES: &[&str] = &["en", "de"];
+
 /// The embedded defaults, by ISO 639-1 code. English is the fallback for any other language.
 const DEFAULTS: &[(&str, &str)] = &[
     ("en", include_str!("../../../data/en/abbreviations.txt")),
@@ -189,6 +193,13 @@ impl Abbreviations {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_lists() {
+        for code in LANGUAGES {
+            assert!(DEFAULTS.iter().any(|(c, _)| c == code), "{code}");
+        }
+    }
 
     #[test]
     fn embedded_lists_parse() {

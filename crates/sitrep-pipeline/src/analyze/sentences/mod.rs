@@ -137,15 +137,27 @@ impl Splitter {
         Splitter { abbreviations }
     }
 
-    /// The shared splitter with the embedded lists of `language`, built on first use.
+    /// The shared splitter with the embedded lists of `language` (English for a language
+    /// without lists), built on first use for every embedded language at once.
     pub fn for_language(language: Option<&str>) -> &'static Splitter {
-        static EN: OnceLock<Splitter> = OnceLock::new();
-        static DE: OnceLock<Splitter> = OnceLock::new();
-        let (cell, code) = match language {
-            Some(l) if l.eq_ignore_ascii_case("de") => (&DE, "de"),
-            _ => (&EN, "en"),
-        };
-        cell.get_or_init(|| Splitter::new(Abbreviations::for_language(Some(code))))
+        static SHARED: OnceLock<(Splitter, Vec<(&'static str, Splitter)>)> = OnceLock::new();
+        let (english, others) = SHARED.get_or_init(|| {
+            let english = Splitter::new(Abbreviations::for_language(Some("en")));
+            let others = lexicon::LANGUAGES
+                .iter()
+                .filter(|code| **code != "en")
+                .map(|code| {
+                    (
+                        *code,
+                        Splitter::new(Abbreviations::for_language(Some(code))),
+                    )
+                })
+                .collect();
+            (english, others)
+        });
+        language
+            .and_then(|l| others.iter().find(|(code, _)| l.eq_ignore_ascii_case(code)))
+            .map_or(english, |(_, splitter)| splitter)
     }
 
     /// Splits `text` into sentences and tokens.
