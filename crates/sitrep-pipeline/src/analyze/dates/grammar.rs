@@ -46,6 +46,11 @@ pub(crate) enum Expr {
         first: u32,
         last: u32,
     },
+    /// The years `first..=last`: "2019-2021", "2019–21".
+    YearSpan {
+        first: i32,
+        last: i32,
+    },
     /// The ten years from this one: "the 1990s".
     Decade(i32),
     /// A month picked relative to publication: "last March", "next May".
@@ -81,6 +86,7 @@ impl Expr {
                 | Expr::Year(_)
                 | Expr::Years { .. }
                 | Expr::Decade(_)
+                | Expr::YearSpan { .. }
                 | Expr::Span {
                     b: (Some(_), _, _),
                     ..
@@ -350,12 +356,32 @@ fn lone_year(s: &Words, words: &DateWords, i: usize) -> Option<(Expr, usize)> {
         return Some((Expr::Decade(decade), i + 1));
     }
     let year = year_at(s, i).filter(|y| (1800..=2100).contains(y))?;
+    let (expr, end) = match year_span_end(s, i, year) {
+        Some(last) => (Expr::YearSpan { first: year, last }, i + 3),
+        None => (Expr::Year(year), i + 1),
+    };
     // "of 2000 troops": a lower-case word after the number shows it counts something.
-    let next_counts = s.kind(i + 1) == Some(TokenKind::Word)
-        && !s.capitalised(i + 1)
+    let next_counts = s.kind(end) == Some(TokenKind::Word)
+        && !s.capitalised(end)
         && !words.function_words.is_empty()
-        && !words.function_words.contains(s.w(i + 1));
-    (!next_counts).then_some((Expr::Year(year), i + 1))
+        && !words.function_words.contains(s.w(end));
+    (!next_counts).then_some((expr, end))
+}
+
+/// The last year of "2019-2021" or "2019–21" when year `first` at `i` opens such a span.
+fn year_span_end(s: &Words, i: usize, first: i32) -> Option<i32> {
+    if !is_dash(s.w(i + 1)) || !s.touches_next(i) || !s.touches_next(i + 1) {
+        return None;
+    }
+    let last = match year_at(s, i + 2) {
+        Some(y) => y,
+        None => {
+            let w = s.w(i + 2);
+            let two: i32 = (w.len() == 2).then(|| w.parse().ok()).flatten()?;
+            first - first % 100 + two
+        }
+    };
+    (last > first && last - first < 100).then_some(last)
 }
 
 fn is_dash(w: &str) -> bool {

@@ -102,6 +102,9 @@ pub(crate) fn resolve(expr: Expr, published: Option<Day>, anchor: Option<Day>) -
         Expr::Years { year, first, last } => {
             Value::range(Day::new(year, first, 1), Day::last_of_month(year, last))
         }
+        Expr::YearSpan { first, last } => {
+            Value::range(Day::new(first, 1, 1), Day::new(last, 12, 31))
+        }
         Expr::Decade(y) => Value::range(Day::new(y, 1, 1), Day::new(y + 9, 12, 31)),
         Expr::ShiftedMonth { month, shift } => match published {
             Some(p) => {
