@@ -23,6 +23,20 @@
 //! resolve either way. A day without a year takes the publication year, or the year before when
 //! that would put it more than a month after publication; a month without a year is the
 //! publication year's unless that month has not begun yet.
+//!
+//! Mentions come in text order. A "between X and Y" or "from X to Y" range is followed by its
+//! two ends as mentions of their own, so those overlap it. A possessive weekday takes the word it
+//! dates ("Monday's strike"). To use extended words, build a finder once and keep it:
+//!
+//! ```
+//! use sitrep_pipeline::analyze::{dates::{DateFinder, DateWords}, sentences};
+//! let mut words = DateWords::for_language(Some("en"));
+//! words.extend_from_str("[relative]\nthe other day = day:-2\n").unwrap();
+//! let finder = DateFinder::new(words);
+//! let text = "It happened the other day.";
+//! let found = finder.find(text, &sentences::split(text, None), Some("2026-03-17"));
+//! assert_eq!(found[0].date.as_deref(), Some("2026-03-15"));
+//! ```
 
 mod grammar;
 mod relative;

@@ -30,7 +30,9 @@
 //! sentence never crosses a paragraph break (a blank line). Sentence ends come from terminal
 //! punctuation, with the closing quotes and brackets that follow it; abbreviations, initials,
 //! decimals and ordinals do not end a sentence unless the next word shows a new one starts (see
-//! [`lexicon`] for the word lists that decide it).
+//! [`lexicon`] for the word lists that decide it). Within a paragraph, a single line break ends a
+//! sentence only before a list item ("- ", "1. ") or after a colon. To split with extended word
+//! lists, build a [`Splitter`] once with [`Splitter::new`] and keep it.
 //!
 //! Speed: `cargo run --release -p sitrep-pipeline --example split_speed` reports sentences/s.
 
