@@ -9,6 +9,7 @@
 //! char offsets of the output contract at the very end, in one place.
 
 pub mod actors;
+pub mod calendar;
 pub mod dates;
 pub mod places;
 pub mod sentences;
