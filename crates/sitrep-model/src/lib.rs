@@ -38,6 +38,14 @@ pub struct Reading {
     pub text: String,
     /// Everything taken out of the input, in input order.
     pub removed: Vec<Removed>,
+    /// Sentences of `text`, in char offsets.
+    pub sentences: Vec<Span>,
+    /// Actors and other named entities.
+    pub entities: Vec<Entity>,
+    /// Places, geocoded.
+    pub places: Vec<Place>,
+    /// Date expressions, resolved against the publication date.
+    pub dates: Vec<DateMention>,
 }
 
 impl Reading {
@@ -52,6 +60,10 @@ impl Reading {
             language: None,
             text: String::new(),
             removed: Vec::new(),
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            places: Vec::new(),
+            dates: Vec::new(),
         }
     }
 

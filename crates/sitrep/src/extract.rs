@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sitrep_model::{RawDocument, Reading};
+use sitrep_pipeline::analyze::Analyzer;
 use sitrep_pipeline::clean::Cleaner;
 use sitrep_pipeline::extract::{ExtractOptions, Extractor};
 use sitrep_pipeline::ingest::{self, IngestConfig};
@@ -29,6 +30,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let dicts = crate::dict::Dictionaries::load(&args.dict)?;
     let extractor = Extractor::new(
         Cleaner::new(dicts.lexicon),
+        Analyzer::default(),
         ExtractOptions {
             default_published: args.published.clone(),
         },

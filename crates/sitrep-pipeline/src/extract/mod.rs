@@ -5,6 +5,7 @@
 
 use sitrep_model::{RawDocument, Reading};
 
+use crate::analyze::Analyzer;
 use crate::clean::{CleanDocument, Cleaner};
 
 /// Options that apply to every document of a run.
@@ -18,12 +19,17 @@ pub struct ExtractOptions {
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {
     cleaner: Cleaner,
+    analyzer: Analyzer,
     options: ExtractOptions,
 }
 
 impl Extractor {
-    pub fn new(cleaner: Cleaner, options: ExtractOptions) -> Extractor {
-        Extractor { cleaner, options }
+    pub fn new(cleaner: Cleaner, analyzer: Analyzer, options: ExtractOptions) -> Extractor {
+        Extractor {
+            cleaner,
+            analyzer,
+            options,
+        }
     }
 
     /// Reads one document.
@@ -42,6 +48,13 @@ impl Extractor {
             .published
             .or_else(|| self.options.default_published.clone());
         r.language = doc.language;
+        let a = self
+            .analyzer
+            .analyze(&r.text, r.published.as_deref(), r.language.as_deref());
+        r.sentences = a.sentences;
+        r.entities = a.entities;
+        r.places = a.places;
+        r.dates = a.dates;
         r
     }
 }
