@@ -1,0 +1,276 @@
+//! Light coreference: pronouns and nominal mentions back to earlier entities.
+//!
+//! The principal function is [`resolve`], which returns one [`Mention`] per "he"/"she"
+//! ("his", "her", ...), per nominal mention of a person or an organisation ("the envoy",
+//! "the ministry") and per pair mention ("the two countries", "both sides"). Each mention
+//! carries the indices, into the entity list it was given, of what it refers to: one for a
+//! person or organisation, two for a pair, none when the text does not make it unambiguous.
+//!
+//! The rules look back at most two sentences before the mention's own:
+//! - a person pronoun takes the one person named there (two surnames of the same person count
+//!   once); two different people → unresolved;
+//! - "the envoy", "the minister": the person whose title (within a few words of the name)
+//!   is that noun; else, as for pronouns, the one person named;
+//! - "the ministry", "the group": the last organisation or group whose name contains the noun,
+//!   else the only organisation or group named;
+//! - "the two countries", "both sides": the two countries (or governments) of the last
+//!   "between X and Y" / "X and Y", else the only two countries named.
+//!
+//! Offsets are byte offsets into `text`, like the entities that [`super::ActorDictionary::find`]
+//! returns inside the analysis stage.
+//!
+//! ```
+//! use sitrep_pipeline::analyze::{actors::{coref, ActorDictionary}, sentences};
+//! let text = "Zamir Kabulov spoke to Izvestia. \"We want peace,\" he added.";
+//! let doc = sentences::split(text, None);
+//! let dict = ActorDictionary::default();
+//! let ents = dict.find(text, &doc, None);
+//! let refs = coref::resolve(&dict, text, &doc, &ents);
+//! let he = refs.iter().find(|m| &text[m.start..m.end] == "he").unwrap();
+//! assert_eq!(ents[he.antecedents[0]].text, "Zamir Kabulov");
+//! ```
+
+use sitrep_model::{Entity, EntityKind};
+
+use super::super::sentences::Sentences;
+use super::scan::{scan, Tok};
+use super::ActorDictionary;
+
+/// A pronoun or nominal mention and what it refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offsets of the mention ("he", "the envoy", "both sides").
+    pub start: usize,
+    pub end: usize,
+    /// Indices into the entities given to [`resolve`]: one for a person or organisation, two
+    /// for a pair, none when unresolved.
+    pub antecedents: Vec<usize>,
+}
+
+/// Resolves the pronouns and nominal mentions of `text` against `entities` (byte offsets,
+/// sorted by start, as `find` returns them).
+pub fn resolve(
+    dict: &ActorDictionary,
+    text: &str,
+    doc: &Sentences,
+    entities: &[Entity],
+) -> Vec<Mention> {
+    let t = dict.tables();
+    let toks = scan(text, &doc.sentences);
+    // Sentence number of each token: a new one at each sentence-initial word.
+    let mut sent = Vec::with_capacity(toks.len());
+    let mut n = 0usize;
+    for (i, k) in toks.iter().enumerate() {
+        if k.initial && i > 0 && !matches!(toks.get(i - 1).map(|p| p.text), Some("\"" | "\u{201c}"))
+        {
+            n += 1;
+        }
+        sent.push(n);
+    }
+    let sent_start = |s: usize| -> usize {
+        // Byte offset where sentence number `s` starts.
+        sent.iter()
+            .position(|&x| x == s)
+            .and_then(|i| toks.get(i))
+            .map_or(0, |k| k.start)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(tok) = toks.get(i) else { break };
+        let w = tok.lower();
+        let s_no = sent.get(i).copied().unwrap_or(0);
+        let window_start = sent_start(s_no.saturating_sub(2));
+        let before: Vec<(usize, &Entity)> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.end <= tok.start && e.start >= window_start)
+            .collect();
+        if t.cue("pronoun_person", &w) {
+            out.push(Mention {
+                start: tok.start,
+                end: tok.end,
+                antecedents: one_person(&before, None, text).into_iter().collect(),
+            });
+            i += 1;
+            continue;
+        }
+        if w == "the" || w == "both" {
+            if let Some((end_k, phrase)) = longest_cue(t, &toks, i, "pair") {
+                let _ = phrase;
+                let end = toks.get(end_k).map_or(tok.end, |k| k.end);
+                out.push(Mention {
+                    start: tok.start,
+                    end,
+                    antecedents: pair(&before, text),
+                });
+                i = end_k + 1;
+                continue;
+            }
+        }
+        if w == "the" {
+            if let Some((end_k, noun)) = longest_cue(t, &toks, i + 1, "nominal_person") {
+                let end = toks.get(end_k).map_or(tok.end, |k| k.end);
+                out.push(Mention {
+                    start: tok.start,
+                    end,
+                    antecedents: one_person(&before, Some(&noun), text).into_iter().collect(),
+                });
+                i = end_k + 1;
+                continue;
+            }
+            if let Some((end_k, noun)) = longest_cue(t, &toks, i + 1, "nominal_org") {
+                let end = toks.get(end_k).map_or(tok.end, |k| k.end);
+                out.push(Mention {
+                    start: tok.start,
+                    end,
+                    antecedents: one_org(&before, &noun).into_iter().collect(),
+                });
+                i = end_k + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The longest phrase of cue list `list` that starts at token `k`: its last token and text.
+fn longest_cue(
+    t: &super::dictionary::Tables,
+    toks: &[Tok<'_>],
+    k: usize,
+    list: &str,
+) -> Option<(usize, String)> {
+    let mut best = None;
+    let mut phrase = String::new();
+    for j in k..(k + 4).min(toks.len()) {
+        let w = toks.get(j)?.lower();
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(&w);
+        if t.cue(list, &phrase) {
+            best = Some((j, phrase.clone()));
+        }
+    }
+    best
+}
+
+/// Who a person is, across mentions: the last word of the name.
+fn person_key(e: &Entity) -> String {
+    e.text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn one_person(before: &[(usize, &Entity)], title: Option<&str>, text: &str) -> Option<usize> {
+    let people: Vec<&(usize, &Entity)> = before
+        .iter()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .collect();
+    if let Some(title) = title {
+        // The person whose title is the noun: within 60 bytes before or 80 after the name.
+        let titled: Vec<&&(usize, &Entity)> = people
+            .iter()
+            .filter(|(_, e)| {
+                let lo = floor(text, e.start.saturating_sub(60));
+                let hi = floor(text, (e.end + 80).min(text.len()));
+                text.get(lo..hi)
+                    .is_some_and(|w| w.to_lowercase().contains(title))
+            })
+            .collect();
+        let mut keys: Vec<String> = titled.iter().map(|(_, e)| person_key(e)).collect();
+        keys.dedup();
+        if keys.len() == 1 {
+            return titled.last().map(|(i, _)| *i);
+        }
+        if keys.len() > 1 {
+            return None;
+        }
+    }
+    let mut keys: Vec<String> = people.iter().map(|(_, e)| person_key(e)).collect();
+    keys.sort();
+    keys.dedup();
+    if keys.len() == 1 {
+        people.last().map(|(i, _)| *i)
+    } else {
+        None
+    }
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn one_org(before: &[(usize, &Entity)], noun: &str) -> Option<usize> {
+    let orgs: Vec<&(usize, &Entity)> = before
+        .iter()
+        .filter(|(_, e)| matches!(e.kind, EntityKind::Organization | EntityKind::Group))
+        .collect();
+    if let Some((i, _)) = orgs
+        .iter()
+        .rev()
+        .find(|(_, e)| e.text.to_lowercase().contains(noun))
+    {
+        return Some(*i);
+    }
+    let mut names: Vec<String> = orgs.iter().map(|(_, e)| e.text.to_lowercase()).collect();
+    names.sort();
+    names.dedup();
+    if names.len() == 1 {
+        orgs.last().map(|(i, _)| *i)
+    } else {
+        None
+    }
+}
+
+/// A country or a government: the state it stands for.
+fn state_of(e: &Entity) -> Option<&str> {
+    match e.kind {
+        EntityKind::Country => e.country.as_deref(),
+        EntityKind::Organization
+            if e.code
+                .as_deref()
+                .is_some_and(|c| c.ends_with("GOV") && c.len() == 6) =>
+        {
+            e.country.as_deref()
+        }
+        _ => None,
+    }
+}
+
+fn pair(before: &[(usize, &Entity)], text: &str) -> Vec<usize> {
+    let states: Vec<(usize, &Entity, &str)> = before
+        .iter()
+        .filter_map(|(i, e)| state_of(e).map(|s| (*i, *e, s)))
+        .collect();
+    // The last "X and Y" of two different states.
+    for w in states.windows(2).rev() {
+        if let [(i, a, sa), (j, b, sb)] = w {
+            let gap = text.get(a.end..b.start).unwrap_or("").trim();
+            if sa != sb && matches!(gap, "and" | "," | "-" | "\u{2013}" | "&") {
+                return vec![*i, *j];
+            }
+        }
+    }
+    let mut distinct: Vec<&str> = states.iter().map(|x| x.2).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() == 2 {
+        let mut out = Vec::new();
+        for d in distinct {
+            if let Some((i, _, _)) = states.iter().rev().find(|x| x.2 == d) {
+                out.push(*i);
+            }
+        }
+        out.sort_unstable();
+        return out;
+    }
+    Vec::new()
+}

@@ -1,0 +1,400 @@
+//! The actor-list format: parsing dictionary text into entries, names and cue words.
+//!
+//! The principal type is [`Tables`], everything the dictionary files say, before the matcher is
+//! built over it. One file is a list of sections; the format is documented in
+//! `data/actors/README.md`:
+//!
+//! ```text
+//! @kind person
+//! RUSGOV@20080508.. RUSELI<TAB>Vladimir Putin|Vladimir V. Putin
+//! @cue locative
+//! in|at|near
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use sitrep_model::EntityKind;
+
+use super::matcher::normalize;
+
+/// What a dictionary entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A country's name ("Pakistan").
+    Country,
+    /// A country's adjective or demonym ("Pakistani", "Afghans").
+    Demonym,
+    /// A capital, which stands for its government in some contexts ("Islamabad accuses").
+    Capital,
+    Person,
+    Organization,
+    Group,
+    /// A title or role ("Foreign Minister"); the code is a sector code (`GOV`).
+    Title,
+    /// A common noun for a sector ("soldiers"); the code is a sector code (`MIL`). The kind is the
+    /// entity kind it makes after a country ("Pakistani soldiers" is a group).
+    Agent(EntityKind),
+}
+
+/// A code valid between two days (`YYYYMMDD` as numbers, both ends included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedCode {
+    pub code: String,
+    pub from: u32,
+    pub to: u32,
+    /// False for a code without dates: the entry's default.
+    pub dated: bool,
+}
+
+/// One dictionary record: a kind and its codes; its names point to it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub codes: Vec<DatedCode>,
+    /// ISO alpha-3 given by the record itself (country records written `CAMEO/ISO`).
+    pub iso: Option<String>,
+}
+
+impl Entry {
+    /// The code in force on `date` (`YYYYMMDD`), else the default, else the latest role.
+    pub fn code_on(&self, date: Option<u32>) -> Option<&str> {
+        if let Some(d) = date {
+            if let Some(c) = self
+                .codes
+                .iter()
+                .rev()
+                .find(|c| c.dated && c.from <= d && d <= c.to)
+            {
+                return Some(&c.code);
+            }
+            if let Some(c) = self.codes.iter().find(|c| !c.dated) {
+                return Some(&c.code);
+            }
+        }
+        let latest = self
+            .codes
+            .iter()
+            .filter(|c| c.dated)
+            .max_by_key(|c| (c.to, c.from));
+        latest
+            .or_else(|| self.codes.iter().find(|c| !c.dated))
+            .map(|c| c.code.as_str())
+    }
+}
+
+/// How the text must be written for a name to match, word by word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordCase {
+    /// Written in lower case in the dictionary: any case matches.
+    Any,
+    /// Capitalised in the dictionary: the text's word must start with a capital.
+    Capital,
+    /// In capitals in the dictionary (two letters or more): the text's word must be in capitals.
+    Upper,
+}
+
+/// One name of an entry, normalised for matching.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub entry: usize,
+    /// Index of the source file that gave it; a later file replaces an earlier one's entry.
+    pub source: usize,
+    pub case: Vec<WordCase>,
+}
+
+/// Everything the dictionary files say.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    pub entries: Vec<Entry>,
+    /// Normalised name → its record.
+    pub names: HashMap<String, Name>,
+    /// Cue-word lists by name ("locative", "gov_verbs"), normalised.
+    pub cues: HashMap<String, HashSet<String>>,
+    /// CAMEO country code → ISO alpha-3.
+    pub iso_of: HashMap<String, String>,
+    pub sources: Vec<String>,
+}
+
+impl Tables {
+    /// Parses one dictionary file and adds it.
+    pub fn add(&mut self, source: &str, text: &str) -> Result<(), String> {
+        let src = self.sources.len();
+        self.sources.push(source.to_string());
+        let mut section = Section::None;
+        for (i, raw) in text.lines().enumerate() {
+            let line = strip_comment(raw).trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let err = |m: &str| format!("{source}:{}: {m}", i + 1);
+            if let Some(rest) = line.strip_prefix('@') {
+                section = parse_header(rest).map_err(|m| err(&m))?;
+                continue;
+            }
+            match section {
+                Section::None => return Err(err("entry before any @kind or @cue header")),
+                Section::Cue(ref name) => {
+                    let set = self.cues.entry(name.clone()).or_default();
+                    for w in line.split('|') {
+                        let n = normalize(w.trim()).0;
+                        if !n.is_empty() {
+                            set.insert(n);
+                        }
+                    }
+                }
+                Section::Kind(kind) => {
+                    let (codes, names) = line
+                        .split_once('\t')
+                        .ok_or_else(|| err("expected CODES<TAB>NAMES"))?;
+                    self.add_entry(kind, codes, names, src)
+                        .map_err(|m| err(&m))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn add_entry(
+        &mut self,
+        kind: EntryKind,
+        codes: &str,
+        names: &str,
+        src: usize,
+    ) -> Result<(), String> {
+        let mut parsed = Vec::new();
+        let mut iso = None;
+        for c in codes.split_whitespace() {
+            let (c, i) = match c.split_once('/') {
+                Some((c, i)) => (c, Some(i)),
+                None => (c, None),
+            };
+            if let Some(i) = i {
+                iso = Some(check_code(i)?.to_string());
+            }
+            parsed.push(parse_code(c)?);
+        }
+        if parsed.is_empty() {
+            return Err("no code".into());
+        }
+        if matches!(kind, EntryKind::Country) {
+            if let Some(c) = parsed.first() {
+                let i = iso.clone().unwrap_or_else(|| c.code.clone());
+                self.iso_of.insert(c.code.clone(), i);
+            }
+        }
+        let entry = self.entries.len();
+        self.entries.push(Entry {
+            kind,
+            codes: parsed,
+            iso,
+        });
+        for n in names.split('|') {
+            let n = n.trim();
+            let (norm, _) = normalize(n);
+            let norm = norm.trim().to_string();
+            if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                continue;
+            }
+            let name = Name {
+                entry,
+                source: src,
+                case: word_cases(n),
+            };
+            match self.names.get(&norm) {
+                // Within one file the first record of a name wins; a later file replaces it.
+                Some(old) if old.source == src => {}
+                _ => {
+                    self.names.insert(norm, name);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the cue list `list` holds the normalised word or phrase `w`.
+    pub fn cue(&self, list: &str, w: &str) -> bool {
+        self.cues.get(list).is_some_and(|s| s.contains(w))
+    }
+
+    /// The ISO alpha-3 country of a CAMEO actor code (`RUSGOV` → `RUS`, `IGOUNO` → `IGO`).
+    pub fn country_of_code(&self, code: &str) -> Option<String> {
+        let head = code.get(..3)?;
+        if head == "IGO" || head == "NGO" {
+            return Some("IGO".to_string());
+        }
+        // Territories are coded with six letters (USAPRI): try those first.
+        if let Some(i) = code.get(..6).and_then(|h| self.iso_of.get(h)) {
+            return Some(i.clone());
+        }
+        self.iso_of.get(head).cloned()
+    }
+}
+
+enum Section {
+    None,
+    Kind(EntryKind),
+    Cue(String),
+}
+
+fn parse_header(rest: &str) -> Result<Section, String> {
+    let mut it = rest.split_whitespace();
+    match (it.next(), it.next(), it.next()) {
+        (Some("cue"), Some(name), None) => Ok(Section::Cue(name.to_string())),
+        (Some("kind"), Some(k), sub) => {
+            let kind = match (k, sub) {
+                ("country", None) => EntryKind::Country,
+                ("demonym", None) => EntryKind::Demonym,
+                ("capital", None) => EntryKind::Capital,
+                ("person", None) => EntryKind::Person,
+                ("organization", None) => EntryKind::Organization,
+                ("group", None) => EntryKind::Group,
+                ("title", None) => EntryKind::Title,
+                ("agent", Some("group")) => EntryKind::Agent(EntityKind::Group),
+                ("agent", Some("organization")) => EntryKind::Agent(EntityKind::Organization),
+                ("agent", Some("person")) => EntryKind::Agent(EntityKind::Person),
+                _ => return Err(format!("unknown kind {k:?}")),
+            };
+            Ok(Section::Kind(kind))
+        }
+        _ => Err(format!("bad header @{rest}")),
+    }
+}
+
+/// Cuts a `#` comment: at the line start or after whitespace, so `#` inside a name stays.
+fn strip_comment(line: &str) -> &str {
+    let b = line.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'#' && (i == 0 || b.get(i - 1).is_some_and(|p| p.is_ascii_whitespace())) {
+            return line.get(..i).unwrap_or("");
+        }
+    }
+    line
+}
+
+fn check_code(c: &str) -> Result<&str, String> {
+    if !c.is_empty()
+        && c.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        Ok(c)
+    } else {
+        Err(format!("bad code {c:?}"))
+    }
+}
+
+/// `RUSGOV`, `RUSGOV@20080508..`, `RUSELI@..19990809`, `AFGGOV@19331108..19730717`.
+fn parse_code(s: &str) -> Result<DatedCode, String> {
+    let (code, dates) = match s.split_once('@') {
+        Some((c, d)) => (c, Some(d)),
+        None => (s, None),
+    };
+    let code = check_code(code)?.to_string();
+    let Some(dates) = dates else {
+        return Ok(DatedCode {
+            code,
+            from: 0,
+            to: u32::MAX,
+            dated: false,
+        });
+    };
+    let (a, b) = dates
+        .split_once("..")
+        .ok_or_else(|| format!("bad dates {dates:?}"))?;
+    let day = |x: &str, open: u32| -> Result<u32, String> {
+        if x.is_empty() {
+            return Ok(open);
+        }
+        let d: String = x.chars().filter(|c| *c != '-').collect();
+        if d.len() != 8 {
+            return Err(format!("bad date {x:?}"));
+        }
+        d.parse().map_err(|_| format!("bad date {x:?}"))
+    };
+    Ok(DatedCode {
+        code,
+        from: day(a, 0)?,
+        to: day(b, u32::MAX)?,
+        dated: true,
+    })
+}
+
+/// The case rule of each word of a dictionary name (words as the normaliser splits them).
+fn word_cases(name: &str) -> Vec<WordCase> {
+    let (norm, _) = normalize(name);
+    let mut out = Vec::new();
+    // Walk the original name's words in step with the normalised ones: both split on the
+    // same separators, so their counts agree.
+    for w in name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}' || c == '\u{2013}')
+        .filter(|w| !w.is_empty())
+    {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let case = match letters.first() {
+            None => WordCase::Any,
+            Some(f) if f.is_lowercase() => WordCase::Any,
+            Some(_) if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) => {
+                WordCase::Upper
+            }
+            Some(_) => WordCase::Capital,
+        };
+        out.push(case);
+    }
+    if out.len() != norm.split(' ').filter(|w| !w.is_empty()).count() {
+        // Unusual separators: fall back to "capitalised" for every word.
+        return vec![WordCase::Capital; norm.split(' ').filter(|w| !w.is_empty()).count()];
+    }
+    out
+}
+
+/// `YYYY-MM-DD` (or `YYYYMMDD`) as a number.
+pub fn day_number(date: &str) -> Option<u32> {
+    let d: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
+    if d.len() != 8 {
+        return None;
+    }
+    d.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dated_codes_resolve() {
+        let mut t = Tables::default();
+        t.add(
+            "t",
+            "@kind person\nRUSELI@19700101..19990809 RUSGOV@20080508.. RUSELI\tVladimir Putin\n",
+        )
+        .unwrap();
+        let e = &t.entries[0];
+        assert_eq!(e.code_on(None), Some("RUSGOV"));
+        assert_eq!(e.code_on(Some(19950101)), Some("RUSELI"));
+        assert_eq!(e.code_on(Some(20260317)), Some("RUSGOV"));
+        assert_eq!(e.code_on(Some(20030101)), Some("RUSELI"));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let mut t = Tables::default();
+        let e = t.add("x.txt", "@kind person\nno tab here\n").unwrap_err();
+        assert!(e.starts_with("x.txt:2:"), "{e}");
+        assert!(t.add("y", "@kind nonsense\n").is_err());
+        assert!(t.add("z", "@kind person\nrusgov\tX Y\n").is_err());
+    }
+
+    #[test]
+    fn word_cases_follow_the_dictionary() {
+        assert_eq!(
+            word_cases("UN Assistance Mission in Afghanistan"),
+            vec![
+                WordCase::Upper,
+                WordCase::Capital,
+                WordCase::Capital,
+                WordCase::Any,
+                WordCase::Capital
+            ]
+        );
+        assert_eq!(word_cases("soldiers"), vec![WordCase::Any]);
+    }
+}

@@ -1,0 +1,204 @@
+//! Capitalised names that no dictionary knows, with a guessed kind.
+//!
+//! The principal function is [`unknown`]. A name is a run of capitalised words (with inner
+//! particles: "Abu Bakr al-Baghdadi", "Organization of Islamic Cooperation"). Sentence-initial
+//! ordinary words ("The", "According", "Since"), months and weekdays are no names. A lone
+//! capitalised word at the start of a sentence is a name only when a verb of saying follows it
+//! or it is the surname of a person named before ("Kabulov said"). The kind:
+//! an honorific or title before it → person; a last word like Ministry, Agency, Party → organisation;
+//! after in/at/near → location (a facility word such as Hospital then also makes a location);
+//! two or three plain words → person; otherwise organisation.
+//!
+//! ```
+//! use sitrep_pipeline::analyze::{actors::ActorDictionary, sentences};
+//! let text = "The incident at Omid Addiction Treatment Hospital was denied by Mr. John Brown.";
+//! let found = ActorDictionary::default().find(text, &sentences::split(text, None), None);
+//! let kinds: Vec<_> = found.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+//! use sitrep_model::EntityKind::*;
+//! assert_eq!(kinds, [("Omid Addiction Treatment Hospital", Location), ("John Brown", Person)]);
+//! ```
+
+use sitrep_model::{Entity, EntityKind};
+
+use super::dictionary::Tables;
+use super::scan::Tok;
+
+const PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "de", "del", "da", "van", "von", "der", "el", "of", "for", "du", "la",
+    "le", "abu", "bint",
+];
+
+fn is_name_word(t: &Tables, k: &Tok<'_>) -> bool {
+    k.word
+        && k.capitalized()
+        && k.text.chars().filter(|c| c.is_alphabetic()).count() >= 1
+        && k.text.chars().count() != 1
+        && !t.cue("calendar", k.lower().trim_end_matches('.'))
+}
+
+/// The run of name words starting at token `k` (byte span), if token `k` starts one.
+pub fn name_run(t: &Tables, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
+    let first = toks.get(k)?;
+    if !is_name_word(t, first) || t.cue("honorific", &first.lower()) {
+        return None;
+    }
+    let mut last = k;
+    let mut i = k + 1;
+    while i < k + 7 {
+        let Some(tok) = toks.get(i) else { break };
+        // Tokens must be separated by a single space (no line break, no punctuation).
+        let Some(prev) = toks.get(i - 1) else { break };
+        if tok.start != prev.end + 1 {
+            break;
+        }
+        if is_name_word(t, tok) && !tok.initial {
+            last = i;
+            i += 1;
+            continue;
+        }
+        let l = tok.lower();
+        if PARTICLES.contains(&l.as_str())
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| is_name_word(t, n) && n.start == tok.end + 1)
+        {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    Some((first.start, toks.get(last)?.end))
+}
+
+/// Entities for the capitalised names of `toks` outside the `known` spans.
+pub fn unknown(
+    t: &Tables,
+    text: &str,
+    toks: &[Tok<'_>],
+    known: &[(usize, usize)],
+    found: &[Entity],
+) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let covered = |s: usize, e: usize| known.iter().any(|&(a, b)| a < e && s < b);
+    let mut k = 0;
+    while k < toks.len() {
+        let Some(tok) = toks.get(k) else { break };
+        if covered(tok.start, tok.end) {
+            k += 1;
+            continue;
+        }
+        let Some((mut s, mut e)) = name_run(t, toks, k) else {
+            k += 1;
+            continue;
+        };
+        let mut first = k;
+        let mut last = toks.partition_point(|x| x.start < e).saturating_sub(1);
+        // Cut the run where it meets a known span.
+        if let Some(cut) =
+            (first..=last).find(|&i| toks.get(i).is_some_and(|x| covered(x.start, x.end)))
+        {
+            last = cut.saturating_sub(1);
+            if last < first {
+                k = cut + 1;
+                continue;
+            }
+            e = toks.get(last).map_or(e, |x| x.end);
+        }
+        // Sentence-initial ordinary words are no part of a name.
+        if tok.initial && t.cue("not_name", &tok.lower()) {
+            first += 1;
+            if first > last {
+                k = last + 1;
+                continue;
+            }
+            s = toks.get(first).map_or(s, |x| x.start);
+            if !toks.get(first).is_some_and(|x| is_name_word(t, x)) {
+                k = last + 1;
+                continue;
+            }
+        }
+        let next_word = toks.get(last + 1).map(|x| x.lower()).unwrap_or_default();
+        let prev_word = first
+            .checked_sub(1)
+            .and_then(|i| toks.get(i))
+            .map(|x| x.lower())
+            .unwrap_or_default();
+        let span = text.get(s..e).unwrap_or("");
+        let single = first == last;
+        let surname_of = found.iter().find(|f| {
+            f.kind == EntityKind::Person
+                && f.text.split(' ').count() > 1
+                && f.text.split(' ').next_back() == Some(span)
+        });
+        let initial = toks.get(first).is_some_and(|x| x.initial);
+        if single && initial && surname_of.is_none() && !t.cue("speech", &next_word) {
+            k = last + 1;
+            continue;
+        }
+        let (kind, country, code) = if let Some(p) = surname_of {
+            (EntityKind::Person, p.country.clone(), p.code.clone())
+        } else {
+            (
+                guess(t, toks, first, last, &prev_word, &next_word),
+                None,
+                None,
+            )
+        };
+        out.push(Entity {
+            text: span.to_string(),
+            start: s,
+            end: e,
+            kind,
+            country,
+            code,
+        });
+        k = last + 1;
+    }
+    out
+}
+
+fn guess(
+    t: &Tables,
+    toks: &[Tok<'_>],
+    first: usize,
+    last: usize,
+    prev: &str,
+    next: &str,
+) -> EntityKind {
+    let last_word = toks.get(last).map(|x| x.lower()).unwrap_or_default();
+    let locative = t.cue("locative", prev) && prev != "to" && prev != "from";
+    if t.cue("honorific", prev) {
+        return EntityKind::Person;
+    }
+    if t.cue("facility_suffix", &last_word)
+        && (locative
+            || prev == "the"
+                && first >= 2
+                && toks
+                    .get(first - 2)
+                    .is_some_and(|x| t.cue("locative", &x.lower())))
+    {
+        return EntityKind::Location;
+    }
+    if t.cue("org_suffix", &last_word) {
+        return EntityKind::Organization;
+    }
+    if locative || t.cue("facility_suffix", &last_word) {
+        return EntityKind::Location;
+    }
+    if t.cue("speech", next) {
+        return EntityKind::Person;
+    }
+    let all_caps = toks.get(first..=last).unwrap_or(&[]).iter().all(|x| {
+        x.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    });
+    let n = last + 1 - first;
+    if !all_caps && (2..=3).contains(&n) {
+        EntityKind::Person
+    } else {
+        EntityKind::Organization
+    }
+}

@@ -1,0 +1,289 @@
+//! Actors: dictionary matching, capitals, role patterns, unknown names and coreference.
+//!
+//! Golden files: each `test_data/actors/NNNN_name.txt` (one sentence per line) has its entities in
+//! `NNNN_name.expected`; each `coref_NNNN_name.txt` its resolved mentions. Regenerate them with
+//! `UPDATE_EXPECT=1 cargo test -p sitrep-pipeline --test actors` and review the diff.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use sitrep_model::{Entity, EntityKind};
+use sitrep_pipeline::analyze::actors::{coref, ActorDictionary};
+use sitrep_pipeline::analyze::sentences::{Sentence, Sentences};
+
+/// One sentence per non-empty line (or paragraph), as a trivial splitter would give.
+fn lines(text: &str) -> Sentences {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for part in text.split('\n') {
+        let end = start + part.len();
+        if !part.trim().is_empty() {
+            sentences.push(Sentence { start, end });
+        }
+        start = end + 1;
+    }
+    Sentences { sentences }
+}
+
+fn find(text: &str) -> Vec<Entity> {
+    ActorDictionary::default().find(text, &lines(text), Some("en"))
+}
+
+fn has(
+    ents: &[Entity],
+    text: &str,
+    kind: EntityKind,
+    country: Option<&str>,
+    code: Option<&str>,
+) -> bool {
+    ents.iter().any(|e| {
+        e.text == text
+            && e.kind == kind
+            && e.country.as_deref() == country
+            && e.code.as_deref() == code
+    })
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/actors")
+}
+
+/// Compares `got` with the golden file `path`, or rewrites it under `UPDATE_EXPECT=1`.
+fn check(path: &Path, got: &str) {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(path, got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        want == got,
+        "{} differs (UPDATE_EXPECT=1 to accept):\n--- want\n{want}\n--- got\n{got}",
+        path.display()
+    );
+}
+
+fn render(ents: &[Entity]) -> String {
+    let mut s = String::new();
+    for e in ents {
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let _ = writeln!(
+            s,
+            "{:<14} {:<4} {:<12} {}",
+            kind,
+            e.country.as_deref().unwrap_or("-"),
+            e.code.as_deref().unwrap_or("-"),
+            e.text
+        );
+    }
+    s
+}
+
+fn golden_inputs(prefix_coref: bool) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(data_dir())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            name.starts_with("coref_") == prefix_coref && name != "seed.txt"
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn golden_entities() {
+    for p in golden_inputs(false) {
+        let text = std::fs::read_to_string(&p).unwrap();
+        check(&p.with_extension("expected"), &render(&find(&text)));
+    }
+}
+
+#[test]
+fn golden_coreference() {
+    let dict = ActorDictionary::default();
+    for p in golden_inputs(true) {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let doc = lines(&text);
+        let ents = dict.find(&text, &doc, Some("en"));
+        let mut s = String::new();
+        for m in coref::resolve(&dict, &text, &doc, &ents) {
+            let to: Vec<&str> = m
+                .antecedents
+                .iter()
+                .filter_map(|&i| ents.get(i).map(|e| e.text.as_str()))
+                .collect();
+            let _ = writeln!(
+                s,
+                "{} @{} -> {}",
+                &text[m.start..m.end],
+                m.start,
+                if to.is_empty() {
+                    "?".to_string()
+                } else {
+                    to.join(" + ")
+                }
+            );
+        }
+        check(&p.with_extension("expected"), &s);
+    }
+}
+
+#[test]
+fn seed_entities() {
+    let text = include_str!("../test_data/actors/seed.txt");
+    let doc = {
+        // One sentence per paragraph.
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            sentences.push(Sentence {
+                start,
+                end: start + part.len(),
+            });
+            start += part.len() + 2;
+        }
+        Sentences { sentences }
+    };
+    let ents = ActorDictionary::default().find_dated(text, &doc, Some("en"), Some("2026-03-17"));
+    use EntityKind::*;
+    assert!(has(&ents, "Russia", Country, Some("RUS"), Some("RUS")));
+    assert!(has(&ents, "Afghanistan", Country, Some("AFG"), Some("AFG")));
+    assert!(has(&ents, "Pakistan", Country, Some("PAK"), Some("PAK")));
+    assert!(has(
+        &ents,
+        "Moscow",
+        Organization,
+        Some("RUS"),
+        Some("RUSGOV")
+    ));
+    assert!(has(
+        &ents,
+        "Islamabad",
+        Organization,
+        Some("PAK"),
+        Some("PAKGOV")
+    ));
+    assert!(has(
+        &ents,
+        "Kabul",
+        Organization,
+        Some("AFG"),
+        Some("AFGGOV")
+    ));
+    assert!(has(&ents, "Kabul", Location, Some("AFG"), None));
+    assert!(has(
+        &ents,
+        "Zamir Kabulov",
+        Person,
+        Some("RUS"),
+        Some("RUSGOV")
+    ));
+    assert!(has(
+        &ents,
+        "Vladimir Putin",
+        Person,
+        Some("RUS"),
+        Some("RUSGOV")
+    ));
+    assert!(has(
+        &ents,
+        "Izvestia",
+        Organization,
+        Some("RUS"),
+        Some("RUSMED")
+    ));
+    assert!(has(
+        &ents,
+        "UN Assistance Mission in Afghanistan",
+        Organization,
+        Some("IGO"),
+        Some("IGOUNO")
+    ));
+    assert!(ents
+        .iter()
+        .any(|e| e.text == "Omid Addiction Treatment Hospital"));
+    // Kabul: government in "According to Kabul" and "which Kabul denies", a place in "in Kabul".
+    let kabul: Vec<EntityKind> = ents
+        .iter()
+        .filter(|e| e.text == "Kabul")
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kabul, [Organization, Organization, Location, Organization]);
+}
+
+#[test]
+fn dated_roles_follow_the_publication_date() {
+    let text = "Vladimir Putin met Boris Yeltsin.";
+    let d = ActorDictionary::default();
+    let at = |date| d.find_dated(text, &lines(text), None, date);
+    let putin = |v: Vec<Entity>| {
+        v.into_iter()
+            .find(|e| e.text == "Vladimir Putin")
+            .and_then(|e| e.code)
+    };
+    assert_eq!(putin(at(Some("2026-03-17"))).as_deref(), Some("RUSGOV"));
+    assert_eq!(putin(at(None)).as_deref(), Some("RUSGOV"));
+}
+
+#[test]
+fn extend_from_str_adds_and_replaces() {
+    let mut d = ActorDictionary::default();
+    d.extend_from_str(
+        "mine.txt",
+        "@kind group\nXYZREB\tFront of Zorbania\n@kind person\nZZZGOV\tVladimir Putin\n",
+    )
+    .unwrap();
+    let text = "The Front of Zorbania met Vladimir Putin.";
+    let ents = d.find(text, &lines(text), None);
+    assert!(has(
+        &ents,
+        "Front of Zorbania",
+        EntityKind::Group,
+        None,
+        Some("XYZREB")
+    ));
+    assert!(ents
+        .iter()
+        .any(|e| e.text == "Vladimir Putin" && e.code.as_deref() == Some("ZZZGOV")));
+    let err = d
+        .extend_from_str("bad.txt", "@kind person\nno tab\n")
+        .unwrap_err();
+    assert!(err.starts_with("bad.txt:2:"), "{err}");
+}
+
+#[test]
+fn sizes() {
+    let d = ActorDictionary::default();
+    let t0 = std::time::Instant::now();
+    let _ = format!("{d:?}");
+    for (kind, n) in d.counts() {
+        eprintln!("{kind:<14} {n}");
+    }
+    eprintln!("{:?} ({:?})", d, t0.elapsed());
+    let total: usize = d.counts().iter().map(|x| x.1).sum();
+    assert!(total > 15_000, "{total}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn never_panics(s in "\\PC{0,200}", t in "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8}){0,3}[,.' ]{0,3}(said|in|the|Kabul|Putin's envoy){0,2}") {
+        let d = ActorDictionary::default();
+        for text in [s.as_str(), t.as_str(), &format!("{t}, {s} {t}.")] {
+            let doc = lines(text);
+            let ents = d.find(text, &doc, None);
+            for e in &ents {
+                prop_assert!(e.start < e.end && e.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
+            }
+            for m in coref::resolve(&d, text, &doc, &ents) {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(m.antecedents.iter().all(|&i| i < ents.len()));
+            }
+        }
+    }
+}
