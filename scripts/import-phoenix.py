@@ -61,12 +61,26 @@ def load_titles_and_adjectives():
     return words
 
 
+def load_reserved():
+    """Names that belong to the hand-made English lists (countries, capitals, titles, agents)."""
+    words = set()
+    for name in ("countries.txt", "capitals.txt", "titles.txt", "agents.txt"):
+        for line in open(os.path.join(EN, name), encoding="utf-8"):
+            line = line.split("#", 1)[0].strip()
+            if line and not line.startswith("@") and "\t" in line:
+                words |= {n.strip().upper() for n in line.split("\t", 1)[1].split("|")}
+    return words
+
+
 def century(d):
+    """An eight-digit day; ValueError for dates the source got wrong (201005011)."""
     d = d.strip()
-    if len(d) == 6:
-        return ("19" if int(d[:2]) >= 30 else "20") + d
-    if len(d) == 7:  # a typo in the source (2004017): keep the year, pad the rest
-        return d[:4] + "0" + d[4:]
+    if len(d) == 6 and d.isdigit():
+        d = ("19" if int(d[:2]) >= 30 else "20") + d
+    elif len(d) == 7 and d.isdigit():  # a typo in the source (2004017): pad the day
+        d = d[:6] + "0" + d[6:]
+    if len(d) != 8 or not d.isdigit() or not ("01" <= d[4:6] <= "12") or not ("01" <= d[6:8] <= "31"):
+        raise ValueError(d)
     return d
 
 
@@ -90,7 +104,7 @@ def parse_code(inner):
             a, b = r.split("-", 1)
             return f"{code}@{century(a)}..{century(b)}"
     except ValueError:
-        pass
+        return None
     return code
 
 
@@ -198,6 +212,7 @@ def kind_of(source, names, comment, codes):
 def main():
     src, out = sys.argv[1], sys.argv[2]
     strip_words = load_titles_and_adjectives()
+    reserved = load_reserved()
     agent_chunks = set()
     for line in open(os.path.join(src, "..", "ontology", "CAMEO_agentnames.txt"), encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
@@ -232,10 +247,16 @@ def main():
             keep = []
             for t in cleaned:
                 letters = [c for c in t if c.isalpha()]
-                # Single short words are too ambiguous as person names (Ali, Khan, Bush).
-                if kind == "person" and " " not in t and len(letters) <= 4:
+                # A surname alone is too ambiguous (Carter, Hassan, Rice, Bush): people match by
+                # two words or more; curated.txt adds the few unambiguous surnames (Putin).
+                if kind == "person" and " " not in t.strip():
                     continue
-                if len(letters) < 2:
+                if len(letters) < 3 or t.upper() in reserved:
+                    continue
+                # A single ordinary-looking word (Organization, Tigers, Guardian) is too
+                # ambiguous; keep acronyms, compounds (Al-Shabaab) and company names.
+                if " " not in t and not t.isupper() and not re.search(r"[-'0-9.&]", t) and \
+                        not any(c.startswith("MNC") for c in codes):
                     continue
                 key = (t.lower(), " ".join(codes))
                 if key in seen:

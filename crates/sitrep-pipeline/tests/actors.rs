@@ -287,3 +287,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn debug_one() {
+    let text = std::env::var("T").unwrap_or_default();
+    for e in find(&text) {
+        eprintln!("{:?} {:?} {:?} {:?}", e.text, e.kind, e.country, e.code);
+    }
+}

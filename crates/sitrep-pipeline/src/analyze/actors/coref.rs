@@ -74,6 +74,14 @@ pub fn resolve(
             .and_then(|i| toks.get(i))
             .map_or(0, |k| k.start)
     };
+    // Sentence number of a byte offset.
+    let sentence_of = |b: usize| -> usize {
+        let k = toks.partition_point(|x| x.start <= b);
+        k.checked_sub(1)
+            .and_then(|k| sent.get(k))
+            .copied()
+            .unwrap_or(0)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -90,7 +98,9 @@ pub fn resolve(
             out.push(Mention {
                 start: tok.start,
                 end: tok.end,
-                antecedents: one_person(&before, None, text).into_iter().collect(),
+                antecedents: one_person(&before, None, text, &sentence_of)
+                    .into_iter()
+                    .collect(),
             });
             i += 1;
             continue;
@@ -114,7 +124,9 @@ pub fn resolve(
                 out.push(Mention {
                     start: tok.start,
                     end,
-                    antecedents: one_person(&before, Some(&noun), text).into_iter().collect(),
+                    antecedents: one_person(&before, Some(&noun), text, &sentence_of)
+                        .into_iter()
+                        .collect(),
                 });
                 i = end_k + 1;
                 continue;
@@ -166,23 +178,34 @@ fn person_key(e: &Entity) -> String {
         .to_lowercase()
 }
 
-fn one_person(before: &[(usize, &Entity)], title: Option<&str>, text: &str) -> Option<usize> {
+fn one_person(
+    before: &[(usize, &Entity)],
+    title: Option<&str>,
+    text: &str,
+    sentence_of: &dyn Fn(usize) -> usize,
+) -> Option<usize> {
+    // Possessors ("Putin's envoy") are not what a later pronoun refers to.
     let people: Vec<&(usize, &Entity)> = before
         .iter()
         .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter(|(_, e)| {
+            let rest = text.get(e.end..).unwrap_or("");
+            !(rest.starts_with("'s") || rest.starts_with("\u{2019}s"))
+        })
         .collect();
     if let Some(title) = title {
-        // The person whose title is the noun: within 60 bytes before or 80 after the name.
+        // The person whose title is the noun: in the name's own clause, before or after it.
         let titled: Vec<&&(usize, &Entity)> = people
             .iter()
             .filter(|(_, e)| {
-                let lo = floor(text, e.start.saturating_sub(60));
-                let hi = floor(text, (e.end + 80).min(text.len()));
+                let lo = clause_start(text, e.start);
+                let hi = clause_end(text, e.end);
                 text.get(lo..hi)
                     .is_some_and(|w| w.to_lowercase().contains(title))
             })
             .collect();
         let mut keys: Vec<String> = titled.iter().map(|(_, e)| person_key(e)).collect();
+        keys.sort();
         keys.dedup();
         if keys.len() == 1 {
             return titled.last().map(|(i, _)| *i);
@@ -191,13 +214,40 @@ fn one_person(before: &[(usize, &Entity)], title: Option<&str>, text: &str) -> O
             return None;
         }
     }
-    let mut keys: Vec<String> = people.iter().map(|(_, e)| person_key(e)).collect();
+    // The latest sentence that names people decides: one person there, or nothing.
+    let last = people.last().map(|(_, e)| sentence_of(e.start))?;
+    let here: Vec<&&(usize, &Entity)> = people
+        .iter()
+        .filter(|(_, e)| sentence_of(e.start) == last)
+        .collect();
+    let mut keys: Vec<String> = here.iter().map(|(_, e)| person_key(e)).collect();
     keys.sort();
     keys.dedup();
     if keys.len() == 1 {
-        people.last().map(|(i, _)| *i)
+        here.last().map(|(i, _)| *i)
     } else {
         None
+    }
+}
+
+/// Start of the clause around byte `i`: after the last sentence end or line break, at most
+/// 60 bytes back.
+fn clause_start(text: &str, i: usize) -> usize {
+    let lo = floor(text, i.saturating_sub(60));
+    let before = text.get(lo..i).unwrap_or("");
+    match before.rfind(['.', '\n', ';']) {
+        Some(p) => lo + p + 1,
+        None => lo,
+    }
+}
+
+/// End of the clause around byte `i`: the next sentence end or line break, at most 80 bytes on.
+fn clause_end(text: &str, i: usize) -> usize {
+    let hi = floor(text, (i + 80).min(text.len()));
+    let after = text.get(i..hi).unwrap_or("");
+    match after.find(['.', '\n', ';']) {
+        Some(p) => i + p,
+        None => hi,
     }
 }
 
@@ -250,14 +300,25 @@ fn pair(before: &[(usize, &Entity)], text: &str) -> Vec<usize> {
         .iter()
         .filter_map(|(i, e)| state_of(e).map(|s| (*i, *e, s)))
         .collect();
-    // The last "X and Y" of two different states.
+    // The last "between X and Y", else the last "X and Y" that is no longer list, of two states.
+    let mut plain = None;
     for w in states.windows(2).rev() {
         if let [(i, a, sa), (j, b, sb)] = w {
             let gap = text.get(a.end..b.start).unwrap_or("").trim();
-            if sa != sb && matches!(gap, "and" | "," | "-" | "\u{2013}" | "&") {
+            if sa == sb || !matches!(gap, "and" | "-" | "\u{2013}" | "&") {
+                continue;
+            }
+            let lead = text.get(..a.start).unwrap_or("").trim_end().to_lowercase();
+            if lead.ends_with("between") {
                 return vec![*i, *j];
             }
+            if plain.is_none() && !lead.ends_with(',') {
+                plain = Some(vec![*i, *j]);
+            }
         }
+    }
+    if let Some(p) = plain {
+        return p;
     }
     let mut distinct: Vec<&str> = states.iter().map(|x| x.2).collect();
     distinct.sort_unstable();

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use sitrep_model::EntityKind;
 
-use super::matcher::normalize;
+use super::matcher::{is_dash, normalize_key};
 
 /// What a dictionary entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +96,8 @@ pub enum WordCase {
 /// One name of an entry, normalised for matching.
 #[derive(Debug, Clone)]
 pub struct Name {
+    /// The normalised name (see [`normalize`]).
+    pub key: String,
     pub entry: usize,
     /// Index of the source file that gave it; a later file replaces an earlier one's entry.
     pub source: usize,
@@ -106,8 +108,8 @@ pub struct Name {
 #[derive(Debug, Clone, Default)]
 pub struct Tables {
     pub entries: Vec<Entry>,
-    /// Normalised name → its record.
-    pub names: HashMap<String, Name>,
+    /// Every name, in reading order; on equal keys the matcher keeps the first of the latest file.
+    pub names: Vec<Name>,
     /// Cue-word lists by name ("locative", "gov_verbs"), normalised.
     pub cues: HashMap<String, HashSet<String>>,
     /// CAMEO country code → ISO alpha-3.
@@ -136,7 +138,7 @@ impl Tables {
                 Section::Cue(ref name) => {
                     let set = self.cues.entry(name.clone()).or_default();
                     for w in line.split('|') {
-                        let n = normalize(w.trim()).0;
+                        let n = normalize_key(w.trim());
                         if !n.is_empty() {
                             set.insert(n);
                         }
@@ -190,23 +192,17 @@ impl Tables {
         });
         for n in names.split('|') {
             let n = n.trim();
-            let (norm, _) = normalize(n);
-            let norm = norm.trim().to_string();
-            if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            let key = normalize_key(n);
+            if key.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 continue;
             }
-            let name = Name {
+            let case = word_cases(n, &key);
+            self.names.push(Name {
+                key,
                 entry,
                 source: src,
-                case: word_cases(n),
-            };
-            match self.names.get(&norm) {
-                // Within one file the first record of a name wins; a later file replaces it.
-                Some(old) if old.source == src => {}
-                _ => {
-                    self.names.insert(norm, name);
-                }
-            }
+                case,
+            });
         }
         Ok(())
     }
@@ -319,29 +315,31 @@ fn parse_code(s: &str) -> Result<DatedCode, String> {
 }
 
 /// The case rule of each word of a dictionary name (words as the normaliser splits them).
-fn word_cases(name: &str) -> Vec<WordCase> {
-    let (norm, _) = normalize(name);
+fn word_cases(name: &str, key: &str) -> Vec<WordCase> {
     let mut out = Vec::new();
-    // Walk the original name's words in step with the normalised ones: both split on the
-    // same separators, so their counts agree.
     for w in name
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}' || c == '\u{2013}')
+        .split(|c: char| c.is_whitespace() || is_dash(c))
         .filter(|w| !w.is_empty())
     {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        let case = match letters.first() {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let case = match letters.next() {
             None => WordCase::Any,
             Some(f) if f.is_lowercase() => WordCase::Any,
-            Some(_) if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) => {
-                WordCase::Upper
+            Some(_) => {
+                let mut rest = letters.peekable();
+                if rest.peek().is_some() && rest.all(char::is_uppercase) {
+                    WordCase::Upper
+                } else {
+                    WordCase::Capital
+                }
             }
-            Some(_) => WordCase::Capital,
         };
         out.push(case);
     }
-    if out.len() != norm.split(' ').filter(|w| !w.is_empty()).count() {
+    let n = key.split(' ').filter(|w| !w.is_empty()).count();
+    if out.len() != n {
         // Unusual separators: fall back to "capitalised" for every word.
-        return vec![WordCase::Capital; norm.split(' ').filter(|w| !w.is_empty()).count()];
+        return vec![WordCase::Capital; n];
     }
     out
 }
@@ -385,8 +383,9 @@ mod tests {
 
     #[test]
     fn word_cases_follow_the_dictionary() {
+        let n = "UN Assistance Mission in Afghanistan";
         assert_eq!(
-            word_cases("UN Assistance Mission in Afghanistan"),
+            word_cases(n, &normalize_key(n)),
             vec![
                 WordCase::Upper,
                 WordCase::Capital,
@@ -395,6 +394,25 @@ mod tests {
                 WordCase::Capital
             ]
         );
-        assert_eq!(word_cases("soldiers"), vec![WordCase::Any]);
+        assert_eq!(word_cases("soldiers", "soldiers"), vec![WordCase::Any]);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore]
+    fn time_parse_and_build() {
+        let t0 = std::time::Instant::now();
+        let mut t = super::Tables::default();
+        for (n, s) in super::super::EMBEDDED {
+            if let Err(e) = t.add(n, s) {
+                eprintln!("{e}");
+            }
+        }
+        let t1 = t0.elapsed();
+        let _m = super::super::matcher::Matcher::new(&t);
+        eprintln!("build {:?}", t0.elapsed() - t1);
+        eprintln!("parse {t1:?} names {}", t.names.len());
     }
 }

@@ -1,17 +1,19 @@
 //! Dictionary matching: every dictionary name found in a text, leftmost-longest, on word
 //! boundaries, with the case each name asks for.
 //!
-//! The principal type is [`Matcher`], an Aho-Corasick automaton over the normalised names
-//! (lower case, hyphens and runs of spaces as one space, curly apostrophes straight), which
-//! scales to hundreds of thousands of names. The text is normalised the same way, with a map
-//! back to its byte offsets.
+//! The principal type is [`Matcher`], a finite-state transducer (the `fst` crate) from the
+//! normalised names (lower case, dashes and runs of spaces as one space, curly apostrophes
+//! straight) to their records. It is built from sorted keys in milliseconds and scales to
+//! hundreds of thousands of names. The text is normalised the same way, with a map back to its
+//! byte offsets, and the transducer is walked from every word start.
 //!
 //! ```
 //! use sitrep_pipeline::analyze::actors::matcher::normalize;
 //! assert_eq!(normalize("Al-Shabaab’s  fighters").0, "al shabaab's fighters");
 //! ```
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use fst::raw::Output;
+use fst::Map;
 
 use super::dictionary::{Tables, WordCase};
 
@@ -24,66 +26,100 @@ pub struct Hit {
     pub entry: usize,
 }
 
-/// The automaton over the names of a [`Tables`].
-#[derive(Debug, Clone, Default)]
+/// The transducer over the names of a [`Tables`]: normalised name → index into
+/// [`Tables::names`] of the record that wins for that name.
+#[derive(Clone, Default)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
-    /// Per pattern: the normalised name, the key into [`Tables::names`].
-    patterns: Vec<String>,
+    map: Option<Map<Vec<u8>>>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("names", &self.map.as_ref().map_or(0, |m| m.len()))
+            .finish()
+    }
 }
 
 impl Matcher {
-    /// Builds the automaton over every name of `tables`.
+    /// Builds the transducer over every name of `tables`. For equal names the latest file wins,
+    /// and within one file the first record.
     pub fn new(tables: &Tables) -> Matcher {
-        let mut patterns: Vec<String> = tables.names.keys().cloned().collect();
-        patterns.sort_unstable();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .ok();
-        Matcher { ac, patterns }
+        let mut order: Vec<usize> = (0..tables.names.len()).collect();
+        let names = &tables.names;
+        order.sort_by(|&a, &b| match (names.get(a), names.get(b)) {
+            (Some(x), Some(y)) => x
+                .key
+                .cmp(&y.key)
+                .then(y.source.cmp(&x.source))
+                .then(a.cmp(&b)),
+            _ => a.cmp(&b),
+        });
+        let mut pairs: Vec<(&str, u64)> = Vec::with_capacity(order.len());
+        for i in order {
+            let Some(n) = names.get(i) else { continue };
+            if pairs.last().is_some_and(|(k, _)| *k == n.key) {
+                continue;
+            }
+            pairs.push((n.key.as_str(), i as u64));
+        }
+        let map = Map::from_iter(pairs).ok();
+        Matcher { map }
+    }
+
+    /// How many distinct names the transducer holds.
+    pub fn len(&self) -> usize {
+        self.map.as_ref().map_or(0, |m| m.len())
+    }
+
+    /// Whether it holds no name.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Every name of the dictionary in `text`: leftmost-longest among the matches that sit on
     /// word boundaries and have the right case, not overlapping.
     pub fn hits(&self, tables: &Tables, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.ac else {
+        let Some(map) = &self.map else {
             return Vec::new();
         };
-        let (hay, map) = normalize(text);
+        let fst = map.as_fst();
+        let (hay, map_back) = normalize(text);
         let hb = hay.as_bytes();
         let mut found: Vec<Hit> = Vec::new();
-        for m in ac.find_overlapping_iter(&hay) {
-            let (s, e) = (m.start(), m.end());
-            let before_ok = s == 0 || !hay.get(..s).and_then(last_char).is_some_and(is_word);
-            let after_ok = hay
-                .get(e..)
-                .and_then(|r| r.chars().next())
-                .is_none_or(|c| !is_word(c));
-            if !before_ok || !after_ok || hb.get(s) == Some(&b' ') {
+        let mut prev_word = false;
+        for (s, c) in hay.char_indices() {
+            let word = is_word(c);
+            let starts = word && !prev_word;
+            prev_word = word;
+            if !starts {
                 continue;
             }
-            let Some(key) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let Some(name) = tables.names.get(key) else {
-                continue;
-            };
-            let (Some(&os), Some(&oe)) = (map.start.get(s), map.end.get(e.wrapping_sub(1))) else {
-                continue;
-            };
-            let Some(orig) = text.get(os..oe) else {
-                continue;
-            };
-            if !case_ok(orig, &name.case) || after_prefix(text, os) {
-                continue;
+            // Walk the transducer from this word start; every final state on a word boundary
+            // is a candidate.
+            let mut node = fst.root();
+            let mut out = Output::zero();
+            for (off, &b) in hb.get(s..).unwrap_or(&[]).iter().enumerate() {
+                let Some(ti) = node.find_input(b) else { break };
+                let t = node.transition(ti);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+                if !node.is_final() {
+                    continue;
+                }
+                let e = s + off + 1;
+                let after_ok = hay
+                    .get(e..)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(|c| !is_word(c));
+                if !after_ok {
+                    continue;
+                }
+                let idx = out.cat(node.final_output()).value() as usize;
+                if let Some(h) = self.check(tables, text, &map_back, s, e, idx) {
+                    found.push(h);
+                }
             }
-            found.push(Hit {
-                start: os,
-                end: oe,
-                entry: name.entry,
-            });
         }
         found.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::new();
@@ -95,6 +131,30 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// The hit for name `idx` matched at `s..e` of the normalised text, if its case is right.
+    fn check(
+        &self,
+        tables: &Tables,
+        text: &str,
+        map: &OffsetMap,
+        s: usize,
+        e: usize,
+        idx: usize,
+    ) -> Option<Hit> {
+        let name = tables.names.get(idx)?;
+        let os = *map.start.get(s)?;
+        let oe = *map.end.get(e.checked_sub(1)?)?;
+        let orig = text.get(os..oe)?;
+        if !case_ok(orig, &name.case) || after_prefix(text, os) {
+            return None;
+        }
+        Some(Hit {
+            start: os,
+            end: oe,
+            entry: name.entry,
+        })
     }
 }
 
@@ -119,10 +179,6 @@ fn after_prefix(text: &str, start: usize) -> bool {
         word.as_str(),
         "anti" | "pro" | "non" | "ex" | "post" | "pre"
     )
-}
-
-fn last_char(s: &str) -> Option<char> {
-    s.chars().next_back()
 }
 
 fn is_word(c: char) -> bool {
@@ -150,7 +206,8 @@ fn case_ok(orig: &str, rules: &[WordCase]) -> bool {
     n == rules.len() || rules.is_empty()
 }
 
-fn is_dash(c: char) -> bool {
+/// The dashes that normalise to a space.
+pub fn is_dash(c: char) -> bool {
     matches!(
         c,
         '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}'
@@ -166,6 +223,38 @@ pub struct OffsetMap {
     pub end: Vec<usize>,
 }
 
+/// [`normalize`] without the offset map, trimmed: the key of a dictionary name.
+pub fn normalize_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let n = norm_char(c);
+        if n == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(n);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn norm_char(c: char) -> char {
+    if c.is_whitespace() || is_dash(c) {
+        ' '
+    } else if matches!(c, '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}') {
+        '\''
+    } else if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) => x,
+            _ => c,
+        }
+    }
+}
+
 /// Lower case, dashes and whitespace runs as one space, curly apostrophes straight.
 pub fn normalize(text: &str) -> (String, OffsetMap) {
     let mut out = String::with_capacity(text.len());
@@ -173,20 +262,10 @@ pub fn normalize(text: &str) -> (String, OffsetMap) {
     let mut last_space = true;
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
-        let n = if c.is_whitespace() || is_dash(c) {
-            if last_space {
-                continue;
-            }
-            ' '
-        } else if matches!(c, '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}') {
-            '\''
-        } else {
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(x), None) => x,
-                _ => c,
-            }
-        };
+        let n = norm_char(c);
+        if n == ' ' && last_space {
+            continue;
+        }
         last_space = n == ' ';
         let before = out.len();
         out.push(n);

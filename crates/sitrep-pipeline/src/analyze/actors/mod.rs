@@ -52,6 +52,18 @@ use matcher::Matcher;
 /// The embedded dictionary files, in reading order.
 const EMBEDDED: &[(&str, &str)] = &[
     (
+        "phoenix-countries.txt",
+        include_str!("../../../data/actors/phoenix-countries.txt"),
+    ),
+    (
+        "phoenix-international.txt",
+        include_str!("../../../data/actors/phoenix-international.txt"),
+    ),
+    (
+        "phoenix-nonstate.txt",
+        include_str!("../../../data/actors/phoenix-nonstate.txt"),
+    ),
+    (
         "en/countries.txt",
         include_str!("../../../data/actors/en/countries.txt"),
     ),
@@ -70,18 +82,6 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "en/cues.txt",
         include_str!("../../../data/actors/en/cues.txt"),
-    ),
-    (
-        "phoenix-countries.txt",
-        include_str!("../../../data/actors/phoenix-countries.txt"),
-    ),
-    (
-        "phoenix-international.txt",
-        include_str!("../../../data/actors/phoenix-international.txt"),
-    ),
-    (
-        "phoenix-nonstate.txt",
-        include_str!("../../../data/actors/phoenix-nonstate.txt"),
     ),
     (
         "curated.txt",
@@ -155,7 +155,7 @@ impl ActorDictionary {
     pub fn counts(&self) -> Vec<(String, usize)> {
         let t = &self.inner.tables;
         let mut by: std::collections::BTreeMap<String, usize> = Default::default();
-        for n in t.names.values() {
+        for n in &t.names {
             if let Some(e) = t.entries.get(n.entry) {
                 *by.entry(kind_label(e.kind)).or_default() += 1;
             }
@@ -188,8 +188,12 @@ impl ActorDictionary {
             .chain(
                 hits.iter()
                     .filter(|h| {
-                        t.entries.get(h.entry).is_some_and(|e| {
-                            matches!(e.kind, EntryKind::Title | EntryKind::Agent(_))
+                        t.entries.get(h.entry).is_some_and(|e| match e.kind {
+                            EntryKind::Title => true,
+                            // "Ministry of Water Resources": a capitalised sector noun that opens
+                            // a longer name is left to the name finder.
+                            EntryKind::Agent(_) => !opens_name(text, h.start, h.end),
+                            _ => false,
                         })
                     })
                     .map(|h| (h.start, h.end)),
@@ -211,6 +215,21 @@ impl ActorDictionary {
     pub(crate) fn tables(&self) -> &Tables {
         &self.inner.tables
     }
+}
+
+/// A capitalised word followed by "of" and a capitalised word: "Ministry of Water Resources".
+fn opens_name(text: &str, start: usize, end: usize) -> bool {
+    let capital = text
+        .get(start..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase);
+    let rest = text.get(end..).unwrap_or("");
+    capital
+        && rest
+            .strip_prefix(" of ")
+            .map(|r| r.strip_prefix("the ").unwrap_or(r))
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
 }
 
 fn kind_label(k: EntryKind) -> String {

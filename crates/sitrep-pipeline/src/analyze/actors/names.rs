@@ -80,10 +80,11 @@ pub fn unknown(
 ) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let covered = |s: usize, e: usize| known.iter().any(|&(a, b)| a < e && s < b);
+    let shouting = shouting_lines(text, toks);
     let mut k = 0;
     while k < toks.len() {
         let Some(tok) = toks.get(k) else { break };
-        if covered(tok.start, tok.end) {
+        if covered(tok.start, tok.end) || shouting.get(k).copied().unwrap_or(false) {
             k += 1;
             continue;
         }
@@ -157,6 +158,38 @@ pub fn unknown(
     out
 }
 
+/// For each token: whether it sits on a line written in capitals (a headline), where
+/// capitals say nothing about names.
+fn shouting_lines(text: &str, toks: &[Tok<'_>]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut line_start = 0;
+    for i in 0..=toks.len() {
+        let new_line = match (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) {
+            (Some(p), Some(c)) => text.get(p.end..c.start).is_some_and(|g| g.contains('\n')),
+            _ => true,
+        };
+        if i == toks.len() || (new_line && i > line_start) {
+            let words: Vec<&Tok<'_>> = toks
+                .get(line_start..i)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|x| x.word && x.text.chars().any(char::is_alphabetic))
+                .collect();
+            let caps = words
+                .iter()
+                .filter(|x| !x.text.chars().any(char::is_lowercase))
+                .count();
+            if words.len() >= 3 && caps * 10 >= words.len() * 6 {
+                for slot in out.get_mut(line_start..i).unwrap_or(&mut []) {
+                    *slot = true;
+                }
+            }
+            line_start = i;
+        }
+    }
+    out
+}
+
 fn guess(
     t: &Tables,
     toks: &[Tok<'_>],
@@ -180,7 +213,8 @@ fn guess(
     {
         return EntityKind::Location;
     }
-    if t.cue("org_suffix", &last_word) {
+    let first_word = toks.get(first).map(|x| x.lower()).unwrap_or_default();
+    if t.cue("org_suffix", &last_word) || t.cue("org_suffix", &first_word) {
         return EntityKind::Organization;
     }
     if locative || t.cue("facility_suffix", &last_word) {

@@ -1,0 +1,34 @@
+//! Times building the embedded actor dictionary and finding the actors of a text.
+//!
+//! `cargo run --release -p sitrep-pipeline --example actors_load -- [FILE]`
+
+use std::time::Instant;
+
+use sitrep_pipeline::analyze::{actors::ActorDictionary, sentences};
+
+fn main() {
+    let t0 = Instant::now();
+    let d = ActorDictionary::default();
+    let load = t0.elapsed();
+    let text = std::env::args()
+        .nth(1)
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_else(|| {
+            "Islamabad accuses Afghanistan of harboring militants, which Kabul denies.".into()
+        });
+    let doc = sentences::split(&text, Some("en"));
+    let t1 = Instant::now();
+    let n = 20;
+    let mut found = 0;
+    for _ in 0..n {
+        found = d.find(&text, &doc, Some("en")).len();
+    }
+    let per = t1.elapsed() / n;
+    eprintln!(
+        "load {load:?}; find {per:?} per text of {} bytes ({found} entities)",
+        text.len()
+    );
+    for (kind, count) in d.counts() {
+        eprintln!("{kind:<14} {count}");
+    }
+}
