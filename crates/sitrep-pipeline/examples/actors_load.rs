@@ -28,6 +28,25 @@ fn main() {
         "load {load:?}; find {per:?} per text of {} bytes ({found} entities)",
         text.len()
     );
+    if std::env::var_os("DUMP").is_some() {
+        for line in text.lines() {
+            let doc = sentences::split(line, Some("en"));
+            let ents: Vec<String> = d
+                .find(line, &doc, Some("en"))
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}[{:?} {} {}]",
+                        e.text,
+                        e.kind,
+                        e.country.as_deref().unwrap_or("-"),
+                        e.code.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect();
+            eprintln!("{line}\n    {}", ents.join("; "));
+        }
+    }
     for (kind, count) in d.counts() {
         eprintln!("{kind:<14} {count}");
     }

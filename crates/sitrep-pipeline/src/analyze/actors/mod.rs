@@ -192,7 +192,10 @@ impl ActorDictionary {
                             EntryKind::Title => true,
                             // "Ministry of Water Resources": a capitalised sector noun that opens
                             // a longer name is left to the name finder.
-                            EntryKind::Agent(_) => !opens_name(text, h.start, h.end),
+                            EntryKind::Agent(_) => {
+                                !opens_name(text, h.start, h.end)
+                                    && !closes_name(t, text, &hits, h.start)
+                            }
                             _ => false,
                         })
                     })
@@ -230,6 +233,30 @@ fn opens_name(text: &str, start: usize, end: usize) -> bool {
             .map(|r| r.strip_prefix("the ").unwrap_or(r))
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase)
+}
+
+/// A capitalised sector noun after a capitalised word that no dictionary knows:
+/// "Constitutional Court", "Security Intelligence Service".
+fn closes_name(t: &Tables, text: &str, hits: &[matcher::Hit], start: usize) -> bool {
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if !capital(text.get(start..).unwrap_or("")) {
+        return false;
+    }
+    let before = text.get(..start).unwrap_or("");
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() + 1 != before.len() {
+        return false;
+    }
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = trimmed.get(word_start..).unwrap_or("");
+    capital(word)
+        && !t.cue("not_name", &word.to_lowercase())
+        && !hits.iter().any(|h| h.end == trimmed.len())
 }
 
 fn kind_label(k: EntryKind) -> String {

@@ -67,7 +67,42 @@ pub fn name_run(t: &Tables, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)
         }
         break;
     }
+    // Never end on a particle ("United Bus Company of").
+    while last > k
+        && toks
+            .get(last)
+            .is_some_and(|x| PARTICLES.contains(&x.lower().as_str()))
+    {
+        last -= 1;
+    }
     Some((first.start, toks.get(last)?.end))
+}
+
+/// [`name_run`] cut before the first token inside one of the `spans`, without trailing
+/// particles: the unknown part of a name that runs into a known one.
+pub fn clipped_run(
+    t: &Tables,
+    toks: &[Tok<'_>],
+    k: usize,
+    spans: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    let (s, e) = name_run(t, toks, k)?;
+    let mut last = toks.partition_point(|x| x.start < e).checked_sub(1)?;
+    let inside = |x: &Tok<'_>| spans.iter().any(|&(a, b)| a < x.end && x.start < b);
+    if let Some(cut) = (k..=last).find(|&i| toks.get(i).is_some_and(inside)) {
+        last = cut.checked_sub(1)?;
+    }
+    while last > k
+        && toks
+            .get(last)
+            .is_some_and(|x| PARTICLES.contains(&x.lower().as_str()))
+    {
+        last -= 1;
+    }
+    if last < k {
+        return None;
+    }
+    Some((s, toks.get(last)?.end))
 }
 
 /// Entities for the capitalised names of `toks` outside the `known` spans.
@@ -103,6 +138,13 @@ pub fn unknown(
                 k = cut + 1;
                 continue;
             }
+            while last > first
+                && toks
+                    .get(last)
+                    .is_some_and(|x| PARTICLES.contains(&x.lower().as_str()))
+            {
+                last -= 1;
+            }
             e = toks.get(last).map_or(e, |x| x.end);
         }
         // Sentence-initial ordinary words are no part of a name.
@@ -132,7 +174,9 @@ pub fn unknown(
                 && f.text.split(' ').next_back() == Some(span)
         });
         let initial = toks.get(first).is_some_and(|x| x.initial);
-        if single && initial && surname_of.is_none() && !t.cue("speech", &next_word) {
+        let alone_word = single && t.cue("not_alone", &span.to_lowercase());
+        if alone_word || (single && initial && surname_of.is_none() && !t.cue("speech", &next_word))
+        {
             k = last + 1;
             continue;
         }
@@ -198,26 +242,28 @@ fn guess(
     prev: &str,
     next: &str,
 ) -> EntityKind {
-    let last_word = toks.get(last).map(|x| x.lower()).unwrap_or_default();
+    let word = |i: usize| toks.get(i).map(|x| x.lower()).unwrap_or_default();
+    let last_word = word(last);
+    let first_word = word(first);
+    let before_prev = first.checked_sub(2).map(word).unwrap_or_default();
     let locative = t.cue("locative", prev) && prev != "to" && prev != "from";
+    let after_locative = locative || (prev == "the" && t.cue("locative", &before_prev));
     if t.cue("honorific", prev) {
         return EntityKind::Person;
     }
-    if t.cue("facility_suffix", &last_word)
-        && (locative
-            || prev == "the"
-                && first >= 2
-                && toks
-                    .get(first - 2)
-                    .is_some_and(|x| t.cue("locative", &x.lower())))
-    {
+    if t.cue("facility_suffix", &last_word) && after_locative {
         return EntityKind::Location;
     }
-    let first_word = toks.get(first).map(|x| x.lower()).unwrap_or_default();
-    if t.cue("org_suffix", &last_word) || t.cue("org_suffix", &first_word) {
+    if (first..=last).any(|i| t.cue("org_suffix", &word(i))) {
         return EntityKind::Organization;
     }
-    if locative || t.cue("facility_suffix", &last_word) {
+    // "the town of Gorazde", "West Bank", "in Greenfield"
+    let place_of = prev == "of" && t.cue("facility_suffix", &before_prev);
+    if after_locative
+        || place_of
+        || t.cue("facility_suffix", &last_word)
+        || t.cue("geo_first", &first_word)
+    {
         return EntityKind::Location;
     }
     if t.cue("speech", next) {
@@ -230,7 +276,7 @@ fn guess(
             .all(char::is_uppercase)
     });
     let n = last + 1 - first;
-    if !all_caps && (2..=3).contains(&n) {
+    if !all_caps && (2..=3).contains(&n) && prev != "of" && prev != "the" {
         EntityKind::Person
     } else {
         EntityKind::Organization

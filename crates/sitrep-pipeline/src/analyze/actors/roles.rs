@@ -22,7 +22,7 @@ use sitrep_model::{Entity, EntityKind};
 use super::context::{decide, CapitalUse};
 use super::dictionary::{EntryKind, Tables};
 use super::matcher::Hit;
-use super::names::name_run;
+use super::names::{clipped_run, name_run};
 use super::scan::Tok;
 
 /// A hit with what the dictionary says about it.
@@ -71,6 +71,8 @@ pub fn compose(
                 iso(&code),
                 code.clone(),
             )),
+            // "Baghdad University", "Kabul Polytechnic": the capital opens a longer name.
+            EntryKind::Capital if opens_longer_name(t, toks, hits, h) => None,
             EntryKind::Capital => {
                 let country = iso(&code);
                 Some(match decide(t, toks, h.start, h.end) {
@@ -145,6 +147,18 @@ fn entity(
         country,
         code,
     }
+}
+
+/// A capitalised word that no dictionary knows, right after the hit: the hit is part of it.
+fn opens_longer_name(t: &Tables, toks: &[Tok<'_>], hits: &[Hit], h: &Hit) -> bool {
+    let k = toks.partition_point(|x| x.start < h.end);
+    toks.get(k).is_some_and(|x| {
+        x.word
+            && x.start == h.end + 1
+            && x.capitalized()
+            && !hits.iter().any(|o| o.start == x.start)
+            && !t.cue("calendar", &x.lower())
+    })
 }
 
 /// Only spaces between two byte offsets.
@@ -320,12 +334,26 @@ fn title_before(
             return;
         }
     }
-    let Some((s, e)) = name_run(t, toks, k) else {
+    let spans: Vec<(usize, usize)> = ms.iter().map(|x| (x.hit.start, x.hit.end)).collect();
+    let Some((s, e)) = clipped_run(t, toks, k, &spans) else {
         return;
     };
-    if ms.iter().any(|x| x.hit.start < e && s < x.hit.end) {
+    let name = text.get(s..e).unwrap_or("");
+    // "official CTK", "the Foreign Minister" alone: no person's name.
+    if !name.chars().any(char::is_lowercase) {
         return;
     }
+    // "King Hassan of Morocco": the country may follow the name.
+    let prefix = prefix.or_else(|| {
+        let after = text.get(e..).unwrap_or("");
+        let rest = after.strip_prefix(" of ")?;
+        let off = e + after.len() - rest.len();
+        let m = ms.iter().find(|m| m.hit.start == off)?;
+        match m.kind {
+            EntryKind::Country | EntryKind::Demonym => prefix_of(m, out),
+            _ => None,
+        }
+    });
     let code = prefix.map(|p| code_join(&p, &sector));
     out.push(Entity {
         text: text.get(s..e).unwrap_or("").to_string(),
@@ -366,6 +394,14 @@ fn appositions(t: &Tables, text: &str, toks: &[Tok<'_>], ms: &[Mention], out: &m
         let Some(sector) = head.code.clone() else {
             continue;
         };
+        // ", Portuguese President Mario Soares said": the title belongs to the name after it.
+        let after_head = toks.partition_point(|x| x.start < head.hit.end);
+        if toks
+            .get(after_head)
+            .is_some_and(|x| x.word && x.capitalized() && x.start < to)
+        {
+            continue;
+        }
         let prefix = inside
             .iter()
             .filter(|m| m.hit.start < head.hit.start)
@@ -389,6 +425,17 @@ fn appositions(t: &Tables, text: &str, toks: &[Tok<'_>], ms: &[Mention], out: &m
         let mut k = ci;
         while k > 0 && toks.get(k - 1).is_some_and(|x| x.word && x.capitalized()) && ci - k < 4 {
             k -= 1;
+        }
+        let lead = k
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .map(|x| x.lower())
+            .unwrap_or_default();
+        if matches!(
+            lead.as_str(),
+            "the" | "of" | "in" | "to" | "from" | "with" | "for" | "by" | "at" | "on" | "a" | "an"
+        ) {
+            continue;
         }
         if let Some((s, e)) = name_run(t, toks, k) {
             if e == comma.start && !ms.iter().any(|x| x.hit.start < e && s < x.hit.end) {

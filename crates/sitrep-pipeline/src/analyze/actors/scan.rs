@@ -157,24 +157,29 @@ fn is_abbrev(chars: &[(usize, char)], from: usize, to: usize) -> bool {
 }
 
 fn mark_initials(text: &str, toks: &mut [Tok<'_>], sentences: &[Sentence]) {
-    let mut prev: Option<(&str, usize)> = None;
+    let mut prev: Option<(&str, usize, usize)> = None;
     for t in toks.iter_mut() {
-        let starts_sentence = sentences.iter().any(|s| s.start == t.start);
+        let k = sentences.partition_point(|s| s.start < t.start);
+        let starts_sentence = sentences.get(k).is_some_and(|s| s.start == t.start);
         let after_break = match prev {
             None => true,
-            Some((p, pend)) => {
+            Some((p, pstart, pend)) => {
                 let gap = text.get(pend..t.start).unwrap_or("");
+                // A straight quote opens a quotation when a space or the text's start is before it.
+                let opening = p == "\""
+                    && text
+                        .get(..pstart)
+                        .and_then(|b| b.chars().next_back())
+                        .is_none_or(char::is_whitespace);
                 gap.contains('\n')
-                    || matches!(
-                        p,
-                        "." | "!" | "?" | ":" | "\"" | "\u{201c}" | "(" | "\u{2014}"
-                    )
+                    || opening
+                    || matches!(p, "." | "!" | "?" | ":" | "\u{201c}" | "(" | "\u{2014}")
             }
         };
         if t.word && (starts_sentence || after_break) {
             t.initial = true;
         }
-        prev = Some((t.text, t.end));
+        prev = Some((t.text, t.start, t.end));
     }
 }
 
