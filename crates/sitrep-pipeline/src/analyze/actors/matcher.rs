@@ -1,19 +1,19 @@
 //! Dictionary matching: every dictionary name found in a text, leftmost-longest, on word
 //! boundaries, with the case each name asks for.
 //!
-//! The principal type is [`Matcher`], a finite-state transducer (the `fst` crate) from the
-//! normalised names (lower case, dashes and runs of spaces as one space, curly apostrophes
-//! straight) to their records. It is built from sorted keys in milliseconds and scales to
-//! hundreds of thousands of names. The text is normalised the same way, with a map back to its
-//! byte offsets, and the transducer is walked from every word start.
+//! The principal type is [`Matcher`]: the normalised names (lower case, dashes and runs of spaces
+//! as one space, curly apostrophes straight) sorted once, so that building it costs one sort
+//! (milliseconds for the 50,000 embedded names) and finding costs a binary search per word
+//! position and word: O(w log n) for a text of w words and n names, which scales to hundreds of
+//! thousands of names. From each word start the search narrows, word by word, the block of names
+//! that begin with the text read so far, and stops when the block is empty. (An Aho-Corasick
+//! automaton or an `fst` transducer over the same names took 10–20 times longer to build.)
+//! The text is normalised the same way, with a map back to its byte offsets.
 //!
 //! ```
 //! use sitrep_pipeline::analyze::actors::matcher::normalize;
 //! assert_eq!(normalize("Al-Shabaab’s  fighters").0, "al shabaab's fighters");
 //! ```
-
-use fst::raw::Output;
-use fst::Map;
 
 use super::dictionary::{Tables, WordCase};
 
@@ -26,66 +26,45 @@ pub struct Hit {
     pub entry: usize,
 }
 
-/// The transducer over the names of a [`Tables`]: normalised name → index into
-/// [`Tables::names`] of the record that wins for that name.
-#[derive(Clone, Default)]
+/// The names of a [`Tables`], sorted by normalised key, one per key.
+#[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    map: Option<Map<Vec<u8>>>,
-}
-
-impl std::fmt::Debug for Matcher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Matcher")
-            .field("names", &self.map.as_ref().map_or(0, |m| m.len()))
-            .finish()
-    }
+    /// Indices into [`Tables::names`], sorted by key; for equal keys only the winner.
+    sorted: Vec<usize>,
 }
 
 impl Matcher {
-    /// Builds the transducer over every name of `tables`. For equal names the latest file wins,
-    /// and within one file the first record.
+    /// Sorts the names of `tables`. For equal names the latest file wins, and within one file
+    /// the first record.
     pub fn new(tables: &Tables) -> Matcher {
-        let mut order: Vec<usize> = (0..tables.names.len()).collect();
-        let names = &tables.names;
-        order.sort_by(|&a, &b| match (names.get(a), names.get(b)) {
-            (Some(x), Some(y)) => x
-                .key
-                .cmp(&y.key)
-                .then(y.source.cmp(&x.source))
-                .then(a.cmp(&b)),
-            _ => a.cmp(&b),
-        });
-        let mut pairs: Vec<(&str, u64)> = Vec::with_capacity(order.len());
-        for i in order {
-            let Some(n) = names.get(i) else { continue };
-            if pairs.last().is_some_and(|(k, _)| *k == n.key) {
-                continue;
-            }
-            pairs.push((n.key.as_str(), i as u64));
+        let mut order: Vec<(&str, std::cmp::Reverse<usize>, usize)> = tables
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.key.as_str(), std::cmp::Reverse(n.source), i))
+            .collect();
+        order.sort_unstable();
+        order.dedup_by(|b, a| a.0 == b.0);
+        Matcher {
+            sorted: order.into_iter().map(|x| x.2).collect(),
         }
-        let map = Map::from_iter(pairs).ok();
-        Matcher { map }
     }
 
-    /// How many distinct names the transducer holds.
+    /// How many distinct names it holds.
     pub fn len(&self) -> usize {
-        self.map.as_ref().map_or(0, |m| m.len())
+        self.sorted.len()
     }
 
     /// Whether it holds no name.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.sorted.is_empty()
     }
 
     /// Every name of the dictionary in `text`: leftmost-longest among the matches that sit on
     /// word boundaries and have the right case, not overlapping.
     pub fn hits(&self, tables: &Tables, text: &str) -> Vec<Hit> {
-        let Some(map) = &self.map else {
-            return Vec::new();
-        };
-        let fst = map.as_fst();
+        let key = |i: &usize| tables.names.get(*i).map_or("", |n| n.key.as_str());
         let (hay, map_back) = normalize(text);
-        let hb = hay.as_bytes();
         let mut found: Vec<Hit> = Vec::new();
         let mut prev_word = false;
         for (s, c) in hay.char_indices() {
@@ -95,29 +74,28 @@ impl Matcher {
             if !starts {
                 continue;
             }
-            // Walk the transducer from this word start; every final state on a word boundary
-            // is a candidate.
-            let mut node = fst.root();
-            let mut out = Output::zero();
-            for (off, &b) in hb.get(s..).unwrap_or(&[]).iter().enumerate() {
-                let Some(ti) = node.find_input(b) else { break };
-                let t = node.transition(ti);
-                out = out.cat(t.out);
-                node = fst.node(t.addr);
-                if !node.is_final() {
+            // The block of names that begin with what has been read from `s` so far.
+            let mut block: &[usize] = &self.sorted;
+            let rest = hay.get(s..).unwrap_or("");
+            let mut ends = rest
+                .char_indices()
+                .map(|(i, c)| (i + c.len_utf8(), c))
+                .peekable();
+            while let Some((e, c)) = ends.next() {
+                let next_is_word = ends.peek().is_some_and(|&(_, n)| is_word(n));
+                if next_is_word || c == ' ' {
                     continue;
                 }
-                let e = s + off + 1;
-                let after_ok = hay
-                    .get(e..)
-                    .and_then(|r| r.chars().next())
-                    .is_none_or(|c| !is_word(c));
-                if !after_ok {
-                    continue;
-                }
-                let idx = out.cat(node.final_output()).value() as usize;
-                if let Some(h) = self.check(tables, text, &map_back, s, e, idx) {
-                    found.push(h);
+                let Some(prefix) = rest.get(..e) else { break };
+                let lo = block.partition_point(|i| key(i) < prefix);
+                block = block.get(lo..).unwrap_or(&[]);
+                let n = block.partition_point(|i| key(i).starts_with(prefix));
+                block = block.get(..n).unwrap_or(&[]);
+                let Some(first) = block.first() else { break };
+                if key(first) == prefix {
+                    if let Some(h) = self.check(tables, text, &map_back, s, s + e, *first) {
+                        found.push(h);
+                    }
                 }
             }
         }
