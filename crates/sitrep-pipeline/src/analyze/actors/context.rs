@@ -83,7 +83,10 @@ pub(crate) fn decide(t: &Tables, toks: &[Tok<'_>], start: usize, end: usize) -> 
         if w.is_empty() {
             break;
         }
-        if t.cue("gov_verbs", &w) {
+        // A listed verb, or any past tense ("Tirana split", "Tehran rejected").
+        if t.cue("gov_verbs", &w)
+            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase))
+        {
             return CapitalUse::Government;
         }
         if t.cue("skip", &w) {

@@ -198,10 +198,10 @@ fn one_person(
         let titled: Vec<&&(usize, &Entity)> = people
             .iter()
             .filter(|(_, e)| {
-                let lo = clause_start(text, e.start);
-                let hi = clause_end(text, e.end);
-                text.get(lo..hi)
-                    .is_some_and(|w| w.to_lowercase().contains(title))
+                let lo = title_start(text, e.start);
+                let before = text.get(lo..e.start).unwrap_or("").to_lowercase();
+                let after = apposition(text, e.end).to_lowercase();
+                before.contains(title) || after.contains(title)
             })
             .collect();
         let mut keys: Vec<String> = titled.iter().map(|(_, e)| person_key(e)).collect();
@@ -230,25 +230,28 @@ fn one_person(
     }
 }
 
-/// Start of the clause around byte `i`: after the last sentence end or line break, at most
-/// 60 bytes back.
-fn clause_start(text: &str, i: usize) -> usize {
-    let lo = floor(text, i.saturating_sub(60));
+/// Where a title before the name at byte `i` may start: at most 40 bytes back, after the last
+/// punctuation mark.
+fn title_start(text: &str, i: usize) -> usize {
+    let lo = floor(text, i.saturating_sub(40));
     let before = text.get(lo..i).unwrap_or("");
-    match before.rfind(['.', '\n', ';']) {
+    match before.rfind(['.', ',', ';', '\n', '(']) {
         Some(p) => lo + p + 1,
         None => lo,
     }
 }
 
-/// End of the clause around byte `i`: the next sentence end or line break, at most 80 bytes on.
-fn clause_end(text: &str, i: usize) -> usize {
-    let hi = floor(text, (i + 80).min(text.len()));
-    let after = text.get(i..hi).unwrap_or("");
-    match after.find(['.', '\n', ';']) {
-        Some(p) => i + p,
-        None => hi,
-    }
+/// The apposition right after a name ending at byte `i`: ", the Russian envoy," (empty when
+/// no comma follows).
+fn apposition(text: &str, i: usize) -> &str {
+    let Some(rest) = text.get(i..).and_then(|r| r.strip_prefix(',')) else {
+        return "";
+    };
+    let end = rest
+        .find([',', '.', ';', '\n'])
+        .unwrap_or(rest.len())
+        .min(80);
+    rest.get(..floor(rest, end)).unwrap_or("")
 }
 
 fn floor(text: &str, mut i: usize) -> usize {

@@ -192,6 +192,12 @@ impl Tables {
         });
         for n in names.split('|') {
             let n = n.trim();
+            // A leading article is no part of a name: "the UN Assistance Mission" must match
+            // from "UN", not lose to "The UN".
+            let n = match n.get(..4) {
+                Some(a) if a.eq_ignore_ascii_case("the ") && n.len() > 4 => n.get(4..).unwrap_or(n),
+                _ => n,
+            };
             let key = normalize_key(n);
             if key.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 continue;
