@@ -115,6 +115,9 @@ pub struct Tables {
     /// CAMEO country code → ISO alpha-3.
     pub iso_of: HashMap<String, String>,
     pub sources: Vec<String>,
+    /// The language of each source: the folder of its name (`fr/countries.txt` → `fr`); `None`
+    /// for names of every language (`curated.txt`).
+    pub langs: Vec<Option<String>>,
 }
 
 impl Tables {
@@ -122,6 +125,11 @@ impl Tables {
     pub fn add(&mut self, source: &str, text: &str) -> Result<(), String> {
         let src = self.sources.len();
         self.sources.push(source.to_string());
+        let lang = source
+            .split_once('/')
+            .map(|(l, _)| l)
+            .filter(|l| l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase()));
+        self.langs.push(lang.map(str::to_string));
         let mut section = Section::None;
         for (i, raw) in text.lines().enumerate() {
             let line = strip_comment(raw).trim_end();
@@ -211,6 +219,14 @@ impl Tables {
             });
         }
         Ok(())
+    }
+
+    /// Whether the name record `n` serves texts in `lang` (names of no language serve all).
+    pub fn serves(&self, n: &Name, lang: &str) -> bool {
+        match self.langs.get(n.source) {
+            Some(Some(l)) => l == lang,
+            _ => true,
+        }
     }
 
     /// Whether the cue list `list` holds the normalised word or phrase `w`.

@@ -34,17 +34,31 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Sorts the names of `tables`. For equal names the latest file wins, and within one file
-    /// the first record.
+    /// Sorts the names of `tables`. For equal names of one language the latest file wins, and
+    /// within one file the first record.
     pub fn new(tables: &Tables) -> Matcher {
-        let mut order: Vec<(&str, std::cmp::Reverse<usize>, usize)> = tables
+        let lang = |n: &super::dictionary::Name| tables.langs.get(n.source).cloned().flatten();
+        let mut order: Vec<(&str, std::cmp::Reverse<usize>, usize, Option<String>)> = tables
             .names
             .iter()
             .enumerate()
-            .map(|(i, n)| (n.key.as_str(), std::cmp::Reverse(n.source), i))
+            .map(|(i, n)| (n.key.as_str(), std::cmp::Reverse(n.source), i, lang(n)))
             .collect();
-        order.sort_unstable();
-        order.dedup_by(|b, a| a.0 == b.0);
+        order.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        // One record per name and language: the latest file's first.
+        let mut seen: Vec<Option<String>> = Vec::new();
+        let mut last_key = "";
+        order.retain(|x| {
+            if x.0 != last_key {
+                last_key = x.0;
+                seen.clear();
+            }
+            if seen.contains(&x.3) {
+                return false;
+            }
+            seen.push(x.3.clone());
+            true
+        });
         Matcher {
             sorted: order.into_iter().map(|x| x.2).collect(),
         }
@@ -62,7 +76,7 @@ impl Matcher {
 
     /// Every name of the dictionary in `text`: leftmost-longest among the matches that sit on
     /// word boundaries and have the right case, not overlapping.
-    pub fn hits(&self, tables: &Tables, text: &str) -> Vec<Hit> {
+    pub fn hits(&self, tables: &Tables, text: &str, lang: &str) -> Vec<Hit> {
         let key = |i: &usize| tables.names.get(*i).map_or("", |n| n.key.as_str());
         let (hay, map_back) = normalize(text);
         let mut found: Vec<Hit> = Vec::new();
@@ -91,9 +105,16 @@ impl Matcher {
                 block = block.get(lo..).unwrap_or(&[]);
                 let n = block.partition_point(|i| key(i).starts_with(prefix));
                 block = block.get(..n).unwrap_or(&[]);
-                let Some(first) = block.first() else { break };
-                if key(first) == prefix {
-                    if let Some(h) = self.check(tables, text, &map_back, s, s + e, *first) {
+                if block.is_empty() {
+                    break;
+                }
+                // Among the records of this very name, the first that serves the language.
+                let this = block
+                    .iter()
+                    .take_while(|i| key(i) == prefix)
+                    .find(|&&i| tables.names.get(i).is_some_and(|n| tables.serves(n, lang)));
+                if let Some(&i) = this {
+                    if let Some(h) = self.check(tables, text, &map_back, s, s + e, i) {
                         found.push(h);
                     }
                 }
@@ -274,7 +295,7 @@ mod tests {
         let text =
             "We ate turkey with us. The UN Assistance Mission in Afghanistan and Turkey; US-led.";
         let got: Vec<&str> = m
-            .hits(&t, text)
+            .hits(&t, text, "en")
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect();

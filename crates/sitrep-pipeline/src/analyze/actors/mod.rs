@@ -84,6 +84,22 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../data/actors/en/cues.txt"),
     ),
     (
+        "fr/countries.txt",
+        include_str!("../../../data/actors/fr/countries.txt"),
+    ),
+    (
+        "fr/titles.txt",
+        include_str!("../../../data/actors/fr/titles.txt"),
+    ),
+    (
+        "fr/agents.txt",
+        include_str!("../../../data/actors/fr/agents.txt"),
+    ),
+    (
+        "fr/cues.txt",
+        include_str!("../../../data/actors/fr/cues.txt"),
+    ),
+    (
         "curated.txt",
         include_str!("../../../data/actors/curated.txt"),
     ),
@@ -142,8 +158,9 @@ impl ActorDictionary {
     }
 
     /// Adds the records of one dictionary file (format: `data/actors/README.md`). `name` names
-    /// the file in error messages (`name:line: message`). Its names replace the same names of
-    /// earlier files. On error nothing is added.
+    /// the file in error messages (`name:line: message`); a name in a two-letter folder
+    /// (`fr/extra.txt`) makes its names serve only texts in that language. Its names replace
+    /// the same names of earlier files. On error nothing is added.
     pub fn extend_from_str(&mut self, name: &str, text: &str) -> Result<(), String> {
         let mut tables = self.inner.tables.clone();
         tables.add(name, text)?;
@@ -174,13 +191,14 @@ impl ActorDictionary {
         &self,
         text: &str,
         doc: &Sentences,
-        _language: Option<&str>,
+        language: Option<&str>,
         published: Option<&str>,
     ) -> Vec<Entity> {
+        let lang = language.unwrap_or("en");
         let date = published.and_then(day_number);
         let t = &self.inner.tables;
         let toks = scan::scan(text, &doc.sentences);
-        let hits = self.inner.matcher.hits(t, text);
+        let hits = self.inner.matcher.hits(t, text, lang);
         let mut out = roles::compose(t, text, &toks, &hits, date);
         let known: Vec<(usize, usize)> = out
             .iter()
@@ -257,6 +275,17 @@ fn closes_name(t: &Tables, text: &str, hits: &[matcher::Hit], start: usize) -> b
     capital(word)
         && !t.cue("not_name", &word.to_lowercase())
         && !hits.iter().any(|h| h.end == trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_files_parse() {
+        let mut t = super::Tables::default();
+        for (name, text) in super::EMBEDDED {
+            assert_eq!(t.add(name, text), Ok(()), "{name}");
+        }
+    }
 }
 
 fn kind_label(k: EntryKind) -> String {

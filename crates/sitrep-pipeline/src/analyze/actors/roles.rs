@@ -234,6 +234,26 @@ fn agent(
     let Some(m) = ms.get(i) else { return };
     let Some(sector) = m.code.clone() else { return };
     let Some(j) = owner_before(text, toks, ms, i, m.hit.start) else {
+        // "soldats pakistanais": the adjective may follow the sector noun.
+        if let Some(d) = ms.get(i + 1) {
+            if d.kind == EntryKind::Demonym && adjacent(text, m.hit.end, d.hit.start) {
+                if let Some(prefix) = prefix_of(d, out) {
+                    let code = code_join(&prefix, &sector);
+                    if let Some(slot) = d.entity.and_then(|x| removed.get_mut(x)) {
+                        *slot = true;
+                    }
+                    out.push(Entity {
+                        text: text.get(m.hit.start..d.hit.end).unwrap_or("").to_string(),
+                        start: m.hit.start,
+                        end: d.hit.end,
+                        kind,
+                        country: t.country_of_code(&code),
+                        code: Some(code),
+                    });
+                    removed.push(false);
+                }
+            }
+        }
         return;
     };
     let Some(owner) = ms.get(j) else { return };
@@ -306,6 +326,17 @@ fn title_before(
     // Skip "for Afghanistan" / "to the UN" after the title.
     let mut k = toks.partition_point(|k| k.start < m.hit.end);
     let mut after = i + 1;
+    // "le président russe Vladimir Poutine": an adjective of nationality after the title.
+    let mut prefix = prefix;
+    if let Some(d) = ms.get(after) {
+        if d.kind == EntryKind::Demonym && adjacent(text, m.hit.end, d.hit.start) {
+            if prefix.is_none() {
+                prefix = prefix_of(d, out);
+            }
+            k = toks.partition_point(|x| x.start < d.hit.end);
+            after += 1;
+        }
+    }
     if let Some(tok) = toks.get(k) {
         if matches!(tok.lower().as_str(), "for" | "to" | "in" | "on" | "at") {
             if let Some(n) = ms.get(after) {
