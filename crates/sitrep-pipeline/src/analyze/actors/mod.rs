@@ -277,17 +277,6 @@ fn closes_name(t: &Tables, text: &str, hits: &[matcher::Hit], start: usize) -> b
         && !hits.iter().any(|h| h.end == trimmed.len())
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn embedded_files_parse() {
-        let mut t = super::Tables::default();
-        for (name, text) in super::EMBEDDED {
-            assert_eq!(t.add(name, text), Ok(()), "{name}");
-        }
-    }
-}
-
 fn kind_label(k: EntryKind) -> String {
     match k {
         EntryKind::Country => "country".into(),
@@ -298,5 +287,16 @@ fn kind_label(k: EntryKind) -> String {
         EntryKind::Group => "group".into(),
         EntryKind::Title => "title".into(),
         EntryKind::Agent(_) => "agent".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_files_parse() {
+        let mut t = super::Tables::default();
+        for (name, text) in super::EMBEDDED {
+            assert_eq!(t.add(name, text), Ok(()), "{name}");
+        }
     }
 }
