@@ -15,6 +15,8 @@
 //! assert_eq!(normalize("Al-Shabaab’s  fighters").0, "al shabaab's fighters");
 //! ```
 
+use std::collections::HashMap;
+
 use super::dictionary::{Tables, WordCase};
 
 /// One dictionary name found in the text, in byte offsets of the original text.
@@ -31,6 +33,10 @@ pub struct Hit {
 pub struct Matcher {
     /// Indices into [`Tables::names`], sorted by key; for equal keys only the winner.
     sorted: Vec<usize>,
+    /// The first word (leading letters and digits) of the names → the range of `sorted` that
+    /// holds every name with that first word. A word of the text that is none of these starts
+    /// no name; one that is starts the binary search in a small block.
+    first_words: HashMap<String, (usize, usize)>,
 }
 
 impl Matcher {
@@ -59,8 +65,16 @@ impl Matcher {
             seen.push(x.3.clone());
             true
         });
+        let mut first_words: HashMap<String, (usize, usize)> = HashMap::new();
+        for (pos, x) in order.iter().enumerate() {
+            let r = first_words
+                .entry(leading_word(x.0).to_string())
+                .or_insert((pos, pos + 1));
+            r.1 = pos + 1;
+        }
         Matcher {
             sorted: order.into_iter().map(|x| x.2).collect(),
+            first_words,
         }
     }
 
@@ -88,9 +102,12 @@ impl Matcher {
             if !starts {
                 continue;
             }
-            // The block of names that begin with what has been read from `s` so far.
-            let mut block: &[usize] = &self.sorted;
             let rest = hay.get(s..).unwrap_or("");
+            let Some(&(lo, hi)) = self.first_words.get(leading_word(rest)) else {
+                continue;
+            };
+            // The block of names that begin with what has been read from `s` so far.
+            let mut block: &[usize] = self.sorted.get(lo..hi).unwrap_or(&[]);
             let mut ends = rest
                 .char_indices()
                 .map(|(i, c)| (i + c.len_utf8(), c))
@@ -155,6 +172,12 @@ impl Matcher {
             entry: name.entry,
         })
     }
+}
+
+/// The leading letters and digits of `s`.
+fn leading_word(s: &str) -> &str {
+    let end = s.find(|c: char| !is_word(c)).unwrap_or(s.len());
+    s.get(..end).unwrap_or("")
 }
 
 /// "anti-Pakistan", "pro-Russian": a name inside such a compound is no mention of the actor.

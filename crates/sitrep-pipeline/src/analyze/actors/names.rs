@@ -114,7 +114,20 @@ pub fn unknown(
     found: &[Entity],
 ) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
-    let covered = |s: usize, e: usize| known.iter().any(|&(a, b)| a < e && s < b);
+    // Known spans sorted by start, with the running maximum of their ends, for a binary search.
+    let mut spans: Vec<(usize, usize)> = known.to_vec();
+    spans.sort_unstable();
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut m = 0;
+    for &(_, b) in &spans {
+        m = m.max(b);
+        reach.push(m);
+    }
+    let covered = |s: usize, e: usize| {
+        // The spans that start before `e`; one of them reaches past `s`?
+        let n = spans.partition_point(|&(a, _)| a < e);
+        n > 0 && reach.get(n - 1).is_some_and(|&r| r > s)
+    };
     let shouting = shouting_lines(text, toks);
     let mut k = 0;
     while k < toks.len() {
@@ -168,11 +181,18 @@ pub fn unknown(
             .unwrap_or_default();
         let span = text.get(s..e).unwrap_or("");
         let single = first == last;
-        let surname_of = found.iter().find(|f| {
-            f.kind == EntityKind::Person
-                && f.text.split(' ').count() > 1
-                && f.text.split(' ').next_back() == Some(span)
-        });
+        let surname_of = if single {
+            found.iter().find(|f| {
+                f.kind == EntityKind::Person
+                    && f.text.len() > span.len()
+                    && f.text.ends_with(span)
+                    && f.text
+                        .get(..f.text.len() - span.len())
+                        .is_some_and(|h| h.ends_with(' '))
+            })
+        } else {
+            None
+        };
         let initial = toks.get(first).is_some_and(|x| x.initial);
         let alone_word = single && t.cue("not_alone", &span.to_lowercase());
         if alone_word || (single && initial && surname_of.is_none() && !t.cue("speech", &next_word))
