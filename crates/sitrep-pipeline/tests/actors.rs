@@ -306,3 +306,13 @@ fn debug_one() {
         eprintln!("{:?} {:?} {:?} {:?}", e.text, e.kind, e.country, e.code);
     }
 }
+
+#[test]
+#[ignore]
+fn debug_matcher() {
+    let text = std::env::var("T").unwrap_or_default();
+    let d = ActorDictionary::default();
+    for (s, e, kind) in d.debug_hits(&text) {
+        eprintln!("HIT {:?} {kind}", &text[s..e]);
+    }
+}

@@ -83,7 +83,7 @@ impl Entry {
 }
 
 /// How the text must be written for a name to match, word by word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum WordCase {
     /// Written in lower case in the dictionary: any case matches.
     Any,
@@ -211,6 +211,20 @@ impl Tables {
                 continue;
             }
             let case = word_cases(n, &key);
+            // The same name twice in one record ("Ambassador|ambassador"): one name that
+            // accepts what either accepts.
+            if let Some(prev) = self
+                .names
+                .iter_mut()
+                .rev()
+                .take_while(|x| x.entry == entry)
+                .find(|x| x.key == key)
+            {
+                for (a, b) in prev.case.iter_mut().zip(case.iter()) {
+                    *a = (*a).min(*b);
+                }
+                continue;
+            }
             self.names.push(Name {
                 key,
                 entry,

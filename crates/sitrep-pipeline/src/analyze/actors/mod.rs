@@ -233,6 +233,25 @@ impl ActorDictionary {
         out
     }
 
+    /// The raw dictionary hits of `text` (English): byte spans and the kind of entry, for
+    /// debugging dictionaries.
+    pub fn debug_hits(&self, text: &str) -> Vec<(usize, usize, String)> {
+        let t = &self.inner.tables;
+        self.inner
+            .matcher
+            .hits(t, text, "en")
+            .into_iter()
+            .map(|h| {
+                let kind = t
+                    .entries
+                    .get(h.entry)
+                    .map(|e| kind_label(e.kind))
+                    .unwrap_or_default();
+                (h.start, h.end, kind)
+            })
+            .collect()
+    }
+
     pub(crate) fn tables(&self) -> &Tables {
         &self.inner.tables
     }

@@ -172,23 +172,29 @@ fn adjacent(text: &str, a: usize, b: usize) -> bool {
 /// The CAMEO prefix that a mention gives to what follows it: a country's code for countries and
 /// demonyms ("Pakistani" → PAK), a person's or organisation's whole code's country for its
 /// people ("Putin's envoy" → RUS), an IGO's whole code ("the UN's envoy" → IGOUNO).
-fn prefix_of(m: &Mention, out: &[Entity]) -> Option<String> {
+fn prefix_of(m: &Mention, out: &[Entity]) -> Option<Prefix> {
     let code = match m.entity.and_then(|i| out.get(i)) {
         Some(e) => e.code.clone().or_else(|| m.code.clone())?,
         None => m.code.clone()?,
     };
+    let country = |code: String| Prefix { code, whole: false };
     match m.kind {
-        EntryKind::Country | EntryKind::Demonym => Some(code),
-        EntryKind::Capital | EntryKind::Person => code.get(..3).map(str::to_string),
-        EntryKind::Organization | EntryKind::Group => {
-            if code.starts_with("IGO") || code.starts_with("NGO") {
-                Some(code)
-            } else {
-                code.get(..3).map(str::to_string)
-            }
-        }
+        EntryKind::Country | EntryKind::Demonym => Some(country(code)),
+        EntryKind::Capital | EntryKind::Person => code.get(..3).map(|c| country(c.to_string())),
+        // An organisation's or group's people take its code: "Taliban spokesman" → AFGREB,
+        // "the UN's envoy" → IGOUNO.
+        EntryKind::Organization | EntryKind::Group => Some(Prefix { code, whole: true }),
         _ => None,
     }
+}
+
+/// What a mention gives to the people and sectors after it.
+#[derive(Debug, Clone)]
+struct Prefix {
+    code: String,
+    /// The whole code, to take as it is (an organisation's); else a country code, to which a
+    /// sector code is added.
+    whole: bool,
 }
 
 /// The mention just before byte `start`: adjacent, or its possessive ("Pakistan's army").
@@ -212,11 +218,11 @@ fn owner_before(
     None
 }
 
-fn code_join(prefix: &str, sector: &str) -> String {
-    if prefix.ends_with(sector) {
-        prefix.to_string()
+fn code_join(prefix: &Prefix, sector: &str) -> String {
+    if prefix.whole || prefix.code.ends_with(sector) {
+        prefix.code.clone()
     } else {
-        format!("{prefix}{sector}")
+        format!("{}{sector}", prefix.code)
     }
 }
 
@@ -350,6 +356,13 @@ fn title_before(
             }
         }
     }
+    // "The UN's special envoy for Sudan, Ramtane Lamamra, said": the name after a comma, when
+    // it is closed by another comma or the end of the sentence.
+    let mut comma = false;
+    if toks.get(k).is_some_and(|x| x.text == ",") {
+        comma = true;
+        k += 1;
+    }
     let Some(tok) = toks.get(k) else { return };
     // A dictionary person right there keeps its own code, unless it has none.
     if let Some(n) = ms.get(after) {
@@ -370,6 +383,13 @@ fn title_before(
         return;
     };
     let name = text.get(s..e).unwrap_or("");
+    let closed = text
+        .get(e..)
+        .and_then(|r| r.chars().next())
+        .is_none_or(|c| matches!(c, ',' | '.' | ';' | '\n'));
+    if comma && !closed {
+        return;
+    }
     // "official CTK", "the Foreign Minister" alone: no person's name.
     if !name.chars().any(char::is_lowercase) {
         return;
