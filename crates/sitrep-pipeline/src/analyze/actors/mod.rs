@@ -257,7 +257,8 @@ impl ActorDictionary {
     }
 }
 
-/// A capitalised word followed by "of" and a capitalised word: "Ministry of Water Resources".
+/// A capitalised word followed by "of" or "for" and a capitalised word: "Ministry of Water
+/// Resources", "Forces for Defence of Democracy".
 fn opens_name(text: &str, start: usize, end: usize) -> bool {
     let capital = text
         .get(start..)
@@ -267,6 +268,7 @@ fn opens_name(text: &str, start: usize, end: usize) -> bool {
     capital
         && rest
             .strip_prefix(" of ")
+            .or_else(|| rest.strip_prefix(" for "))
             .map(|r| r.strip_prefix("the ").unwrap_or(r))
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase)

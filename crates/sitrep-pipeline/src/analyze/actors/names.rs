@@ -7,7 +7,7 @@
 //! or it is the surname of a person named before ("Kabulov said"). The kind:
 //! an honorific or title before it → person; a last word like Ministry, Agency, Party → organisation;
 //! after in/at/near → location (a facility word such as Hospital then also makes a location);
-//! two or three plain words → person; otherwise organisation.
+//! two or three plain words → person; one plain word → location; otherwise organisation.
 //!
 //! ```
 //! use sitrep_pipeline::analyze::{actors::ActorDictionary, sentences};
@@ -44,7 +44,7 @@ pub fn name_run(t: &Tables, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)
     }
     let mut last = k;
     let mut i = k + 1;
-    while i < k + 7 {
+    while i < k + 12 {
         let Some(tok) = toks.get(i) else { break };
         // Tokens must be separated by a single space (no line break, no punctuation).
         let Some(prev) = toks.get(i - 1) else { break };
@@ -57,6 +57,21 @@ pub fn name_run(t: &Tables, toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)
             continue;
         }
         let l = tok.lower();
+        // "Movement for the Actualization of the Sovereign State of Biafra"
+        let org_head =
+            (k..=last).any(|j| toks.get(j).is_some_and(|x| t.cue("org_suffix", &x.lower())));
+        if (l == "of" || l == "for")
+            && org_head
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.lower() == "the" && n.start == tok.end + 1)
+            && toks.get(i + 2).is_some_and(|n| {
+                is_name_word(t, n) && toks.get(i + 1).is_some_and(|m| n.start == m.end + 1)
+            })
+        {
+            i += 2;
+            continue;
+        }
         if PARTICLES.contains(&l.as_str())
             && toks
                 .get(i + 1)
@@ -298,6 +313,9 @@ fn guess(
     let n = last + 1 - first;
     if !all_caps && (2..=3).contains(&n) && prev != "of" && prev != "the" {
         EntityKind::Person
+    } else if n == 1 && !all_caps {
+        // A lone unknown word mid-sentence is most often a place ("Darfur", "Krajina").
+        EntityKind::Location
     } else {
         EntityKind::Organization
     }
