@@ -8,8 +8,21 @@ use sitrep_pipeline::analyze::{actors::ActorDictionary, sentences};
 
 fn main() {
     let t0 = Instant::now();
-    let d = ActorDictionary::default();
+    let mut d = ActorDictionary::default();
     let load = t0.elapsed();
+    // SYNTH=N adds N made-up person names, to see how matching scales with the dictionary.
+    if let Some(n) = std::env::var("SYNTH")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let mut extra = String::from("@kind person\n");
+        for i in 0..n {
+            extra.push_str(&format!("XXXGOV\tZed{i} Quorvan{}\n", i % 977));
+        }
+        let t = Instant::now();
+        let _ = d.extend_from_str("synthetic.txt", &extra);
+        eprintln!("extend with {n} names: {:?}", t.elapsed());
+    }
     let text = std::env::args()
         .nth(1)
         .and_then(|p| std::fs::read_to_string(p).ok())
