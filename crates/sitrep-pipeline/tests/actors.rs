@@ -236,6 +236,17 @@ fn dated_roles_follow_the_publication_date() {
     };
     assert_eq!(putin(at(Some("2026-03-17"))).as_deref(), Some("RUSGOV"));
     assert_eq!(putin(at(None)).as_deref(), Some("RUSGOV"));
+    assert_eq!(putin(at(Some("1995-01-01"))).as_deref(), Some("RUSELI"));
+    // Imported records keep their dates: Yeltsin governed 1991-1999.
+    let text = "Boris Yeltsin spoke.";
+    let yeltsin = |date| {
+        d.find_dated(text, &lines(text), None, date)
+            .into_iter()
+            .find(|e| e.text == "Boris Yeltsin")
+            .and_then(|e| e.code)
+    };
+    assert_eq!(yeltsin(Some("1995-06-01")).as_deref(), Some("RUSGOV"));
+    assert_eq!(yeltsin(Some("2003-06-01")).as_deref(), Some("RUSELI"));
 }
 
 #[test]
@@ -279,6 +290,18 @@ fn sizes() {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn never_panics_on_punctuation(s in "[A-Za-z'’ .,\"“”()\n-]{0,120}") {
+        let d = ActorDictionary::default();
+        let doc = lines(&s);
+        let ents = d.find(&s, &doc, Some("en"));
+        for e in &ents {
+            prop_assert!(s.is_char_boundary(e.start) && s.is_char_boundary(e.end) && e.start < e.end);
+        }
+        let _ = d.coreferences(&s, &doc, &ents);
+        let _ = d.find(&s, &doc, Some("fr"));
+    }
+
     #[test]
     fn never_panics(s in "\\PC{0,200}", t in "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8}){0,3}[,.' ]{0,3}(said|in|the|Kabul|Putin's envoy){0,2}") {
         let d = ActorDictionary::default();

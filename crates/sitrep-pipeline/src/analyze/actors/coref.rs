@@ -112,7 +112,7 @@ pub fn resolve(
                 out.push(Mention {
                     start: tok.start,
                     end,
-                    antecedents: pair(&before, text),
+                    antecedents: pair(&before, text, &sentence_of),
                 });
                 i = end_k + 1;
                 continue;
@@ -298,41 +298,54 @@ fn state_of(e: &Entity) -> Option<&str> {
     }
 }
 
-fn pair(before: &[(usize, &Entity)], text: &str) -> Vec<usize> {
+fn pair(
+    before: &[(usize, &Entity)],
+    text: &str,
+    sentence_of: &dyn Fn(usize) -> usize,
+) -> Vec<usize> {
     let states: Vec<(usize, &Entity, &str)> = before
         .iter()
         .filter_map(|(i, e)| state_of(e).map(|s| (*i, *e, s)))
         .collect();
-    // The last "between X and Y", else the last "X and Y" that is no longer list, of two states.
-    let mut plain = None;
-    for w in states.windows(2).rev() {
-        if let [(i, a, sa), (j, b, sb)] = w {
-            let gap = text.get(a.end..b.start).unwrap_or("").trim();
-            if sa == sb || !matches!(gap, "and" | "-" | "\u{2013}" | "&") {
-                continue;
-            }
-            let lead = text.get(..a.start).unwrap_or("").trim_end().to_lowercase();
-            if lead.ends_with("between") {
-                return vec![*i, *j];
-            }
-            if plain.is_none() && !lead.ends_with(',') {
-                plain = Some(vec![*i, *j]);
+    // Sentence by sentence, from the latest back: a "between X and Y" (or a lone "X and Y") of
+    // two states settles it; more than two states named since makes it ambiguous.
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut sentences: Vec<usize> = states.iter().map(|x| sentence_of(x.1.start)).collect();
+    sentences.dedup();
+    for &sn in sentences.iter().rev() {
+        let here: Vec<&(usize, &Entity, &str)> = states
+            .iter()
+            .filter(|x| sentence_of(x.1.start) == sn)
+            .collect();
+        let mut names: Vec<&str> = here.iter().map(|x| x.2).collect();
+        names.sort_unstable();
+        names.dedup();
+        for w in here.windows(2).rev() {
+            if let [(i, a, sa), (j, b, sb)] = w {
+                let gap = text.get(a.end..b.start).unwrap_or("").trim();
+                if sa == sb || !matches!(gap, "and" | "-" | "\u{2013}" | "&") {
+                    continue;
+                }
+                let lead = text.get(..a.start).unwrap_or("").trim_end().to_lowercase();
+                if lead.ends_with("between") || (names.len() == 2 && !lead.ends_with(',')) {
+                    return vec![*i, *j];
+                }
             }
         }
+        for n in names {
+            if !distinct.contains(&n) {
+                distinct.push(n);
+            }
+        }
+        if distinct.len() > 2 {
+            return Vec::new();
+        }
     }
-    if let Some(p) = plain {
-        return p;
-    }
-    let mut distinct: Vec<&str> = states.iter().map(|x| x.2).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
     if distinct.len() == 2 {
-        let mut out = Vec::new();
-        for d in distinct {
-            if let Some((i, _, _)) = states.iter().rev().find(|x| x.2 == d) {
-                out.push(*i);
-            }
-        }
+        let mut out: Vec<usize> = distinct
+            .iter()
+            .filter_map(|d| states.iter().rev().find(|x| x.2 == *d).map(|x| x.0))
+            .collect();
         out.sort_unstable();
         return out;
     }

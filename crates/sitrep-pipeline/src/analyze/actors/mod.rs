@@ -233,6 +233,17 @@ impl ActorDictionary {
         out
     }
 
+    /// The pronouns and nominal mentions of `text` resolved against `entities` (what
+    /// [`ActorDictionary::find`] returned for it): see [`coref::resolve`].
+    pub fn coreferences(
+        &self,
+        text: &str,
+        doc: &Sentences,
+        entities: &[Entity],
+    ) -> Vec<coref::Mention> {
+        coref::resolve(self, text, doc, entities)
+    }
+
     /// The raw dictionary hits of `text` (English): byte spans and the kind of entry, for
     /// debugging dictionaries.
     pub fn debug_hits(&self, text: &str) -> Vec<(usize, usize, String)> {
