@@ -53,8 +53,28 @@ pub(crate) fn decide(t: &Tables, toks: &[Tok<'_>], start: usize, end: usize) -> 
     if prev1 == "to" && prev2 == "according" {
         return CapitalUse::Government;
     }
-    // "Moscow's intervention" (but "Kabul's outskirts")
+    // "Moscow-backed" is the government, "Kabul-based" the place.
+    // The scanner keeps "Moscow-backed" as one token: the hit ends inside it.
+    if let Some(k) = after.checked_sub(1).and_then(|i| toks.get(i)) {
+        let rest = if k.start < end && k.end > end {
+            k.text.get(end - k.start..).unwrap_or("")
+        } else {
+            ""
+        };
+        if let Some(w) = rest.strip_prefix('-') {
+            let w = w.to_lowercase();
+            return if t.cue("gov_compound", &w) {
+                CapitalUse::Government
+            } else {
+                CapitalUse::Place
+            };
+        }
+    }
+    // "Moscow's intervention" (but "Kabul's outskirts", "Kabul's Omid hospital")
     if toks.get(after).is_some_and(|k| k.lower() == "'s") {
+        if toks.get(after + 1).is_some_and(|k| k.capitalized()) {
+            return CapitalUse::Place;
+        }
         let owned = word(after + 1);
         let owned2 = format!("{owned} {}", word(after + 2));
         if t.cue("place_possessed", &owned) || t.cue("place_possessed", &owned2) {
