@@ -39,6 +39,7 @@ pub mod matcher;
 pub mod names;
 pub mod roles;
 pub mod scan;
+pub mod titles;
 
 use std::fmt;
 use std::sync::{Arc, OnceLock};
