@@ -250,6 +250,25 @@ fn dated_roles_follow_the_publication_date() {
 }
 
 #[test]
+fn languages_without_lists_read_with_english_ones() {
+    let text = "Islamabad accuses Afghanistan, which Kabul denies.";
+    let d = ActorDictionary::default();
+    let en = d.find(text, &lines(text), Some("en"));
+    assert_eq!(d.find(text, &lines(text), Some("de")), en);
+    assert_eq!(d.find(text, &lines(text), None), en);
+    // French lists do not serve English texts: "Moscou" is no capital there.
+    let fr = "Moscou accuse Kaboul.";
+    assert!(d
+        .find(fr, &lines(fr), Some("en"))
+        .iter()
+        .all(|e| e.country.is_none()));
+    assert!(d
+        .find(fr, &lines(fr), Some("fr"))
+        .iter()
+        .any(|e| e.text == "Moscou" && e.country.as_deref() == Some("RUS")));
+}
+
+#[test]
 fn extend_from_str_adds_and_replaces() {
     let mut d = ActorDictionary::default();
     d.extend_from_str(

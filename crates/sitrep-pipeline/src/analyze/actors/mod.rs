@@ -195,7 +195,16 @@ impl ActorDictionary {
         language: Option<&str>,
         published: Option<&str>,
     ) -> Vec<Entity> {
-        let lang = language.unwrap_or("en");
+        // A language without lists of its own reads with the English ones.
+        let lang = language
+            .filter(|l| {
+                self.inner
+                    .tables
+                    .langs
+                    .iter()
+                    .any(|x| x.as_deref() == Some(*l))
+            })
+            .unwrap_or("en");
         let date = published.and_then(day_number);
         let t = &self.inner.tables;
         let toks = scan::scan(text, &doc.sentences);
