@@ -232,6 +232,7 @@ impl ActorDictionary {
             .collect();
         out.extend(names::unknown(t, text, &toks, &known, &out));
         out.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        join_first_names(text, &mut out);
         let mut last_end = 0;
         out.retain(|e| {
             let keep = e.start >= last_end && e.end > e.start;
@@ -275,6 +276,34 @@ impl ActorDictionary {
 
     pub(crate) fn tables(&self) -> &Tables {
         &self.inner.tables
+    }
+}
+
+/// "Volodymyr Zelenskiy" when only "Zelenskiy" is known: an unknown name right before a known
+/// one-word person joins it, and the known person keeps its code.
+fn join_first_names(text: &str, out: &mut Vec<Entity>) {
+    let mut i = 1;
+    while i < out.len() {
+        let (Some(a), Some(b)) = (out.get(i - 1), out.get(i)) else {
+            break;
+        };
+        let joins = a.kind == sitrep_model::EntityKind::Person
+            && a.code.is_none()
+            && b.kind == sitrep_model::EntityKind::Person
+            && b.code.is_some()
+            && !b.text.contains(' ')
+            && a.end + 1 == b.start
+            && text.get(a.end..b.start) == Some(" ");
+        if joins {
+            let start = a.start;
+            out.remove(i - 1);
+            if let Some(b) = out.get_mut(i - 1) {
+                b.start = start;
+                b.text = text.get(start..b.end).unwrap_or("").to_string();
+            }
+            continue;
+        }
+        i += 1;
     }
 }
 

@@ -210,12 +210,23 @@ pub fn unknown(
         };
         let initial = toks.get(first).is_some_and(|x| x.initial);
         let alone_word = single && t.cue("not_alone", &span.to_lowercase());
-        if alone_word || (single && initial && surname_of.is_none() && !t.cue("speech", &next_word))
+        // A first name before a known surname ("Volodymyr Zelenskiy"): joined later.
+        let before_person = found.iter().any(|f| {
+            f.kind == EntityKind::Person
+                && f.code.is_some()
+                && f.start == e + 1
+                && text.get(e..f.start) == Some(" ")
+        });
+        if !before_person
+            && (alone_word
+                || (single && initial && surname_of.is_none() && !t.cue("speech", &next_word)))
         {
             k = last + 1;
             continue;
         }
-        let (kind, country, code) = if let Some(p) = surname_of {
+        let (kind, country, code) = if before_person {
+            (EntityKind::Person, None, None)
+        } else if let Some(p) = surname_of {
             (EntityKind::Person, p.country.clone(), p.code.clone())
         } else {
             (

@@ -65,6 +65,19 @@ pub fn compose(
                 .or_else(|| code.as_deref().and_then(|c| t.country_of_code(c)))
         };
         let ent = match e.kind {
+            // "Port Sudan", "Saint Helena": a place word before a country's name makes a place.
+            EntryKind::Country if geo_word_before(t, toks, text, h).is_some() => {
+                let s0 = geo_word_before(t, toks, text, h).unwrap_or(h.start);
+                let place = Hit { start: s0, ..*h };
+                let span = text.get(s0..h.end).unwrap_or("").to_string();
+                Some(entity(
+                    &span,
+                    &place,
+                    EntityKind::Location,
+                    iso(&code),
+                    None,
+                ))
+            }
             EntryKind::Country | EntryKind::Demonym => Some(entity(
                 &span,
                 h,
@@ -160,6 +173,14 @@ fn opens_longer_name(t: &Tables, toks: &[Tok<'_>], hits: &[Hit], h: &Hit) -> boo
             && !hits.iter().any(|o| o.start == x.start)
             && !t.cue("calendar", &x.lower())
     })
+}
+
+/// The start of a capitalised place word ("Port", "Saint") right before the hit, if any.
+fn geo_word_before(t: &Tables, toks: &[Tok<'_>], text: &str, h: &Hit) -> Option<usize> {
+    let k = toks.partition_point(|x| x.start < h.start).checked_sub(1)?;
+    let w = toks.get(k)?;
+    (w.word && w.capitalized() && t.cue("geo_first", &w.lower()) && adjacent(text, w.end, h.start))
+        .then_some(w.start)
 }
 
 /// Only spaces between two byte offsets.

@@ -87,6 +87,17 @@ pub(super) fn title_before(
     let Some((s, e)) = clipped_run(t, toks, k, &spans) else {
         return;
     };
+    // "President Volodymyr Zelenskiy" when only the surname is known: the first name joins
+    // the known person, who keeps the dictionary's code.
+    if let Some(p) = ms.iter().find(|x| {
+        x.kind == EntryKind::Person && x.hit.start == e + 1 && adjacent(text, e, x.hit.start)
+    }) {
+        if let Some(ent) = p.entity.and_then(|x| out.get_mut(x)) {
+            ent.start = s;
+            ent.text = text.get(s..ent.end).unwrap_or("").to_string();
+        }
+        return;
+    }
     let name = text.get(s..e).unwrap_or("");
     let closed = text
         .get(e..)
