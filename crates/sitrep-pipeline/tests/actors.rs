@@ -358,3 +358,20 @@ fn debug_matcher() {
         eprintln!("HIT {:?} {kind}", &text[s..e]);
     }
 }
+
+#[test]
+fn analyzer_gives_char_offsets() {
+    let text =
+        "Çok uzak: Islamabad accuses Afghanistan — which Kabul denies — of harboring militants.";
+    let a =
+        sitrep_pipeline::analyze::Analyzer::default().analyze(text, Some("2026-03-17"), Some("en"));
+    let chars: Vec<char> = text.chars().collect();
+    for e in &a.entities {
+        let got: String = chars[e.start..e.end].iter().collect();
+        assert_eq!(got, e.text);
+    }
+    assert!(a
+        .entities
+        .iter()
+        .any(|e| e.text == "Kabul" && e.code.as_deref() == Some("AFGGOV")));
+}
