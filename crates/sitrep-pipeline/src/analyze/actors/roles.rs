@@ -262,9 +262,16 @@ fn agent(
     let Some(m) = ms.get(i) else { return };
     let Some(sector) = m.code.clone() else { return };
     let Some(j) = owner_before(text, toks, ms, i, m.hit.start) else {
-        // "soldats pakistanais": the adjective may follow the sector noun.
+        // "soldats pakistanais": the adjective may follow the sector noun; "the army of
+        // Nigeria": the country may follow "of".
         if let Some(d) = ms.get(i + 1) {
-            if d.kind == EntryKind::Demonym && adjacent(text, m.hit.end, d.hit.start) {
+            let of_country = d.kind == EntryKind::Country
+                && text
+                    .get(m.hit.end..d.hit.start)
+                    .is_some_and(|g| g == " of " || g == " of the ");
+            if (d.kind == EntryKind::Demonym && adjacent(text, m.hit.end, d.hit.start))
+                || of_country
+            {
                 if let Some(prefix) = prefix_of(d, out) {
                     let code = code_join(&prefix, &sector);
                     if let Some(slot) = d.entity.and_then(|x| removed.get_mut(x)) {

@@ -49,12 +49,20 @@ pub(super) fn title_before(
         }
     }
     if let Some(tok) = toks.get(k) {
-        if matches!(tok.lower().as_str(), "for" | "to" | "in" | "on" | "at") {
+        if matches!(
+            tok.lower().as_str(),
+            "for" | "to" | "in" | "on" | "at" | "of"
+        ) {
             if let Some(n) = ms.get(after) {
                 let nk = toks.partition_point(|x| x.start < n.hit.start);
                 if nk == k + 1
                     || (nk == k + 2 && toks.get(k + 1).is_some_and(|x| x.lower() == "the"))
                 {
+                    // "Foreign Minister of Ghana": the country of the title; "envoy for
+                    // Afghanistan" is not the envoy's country.
+                    if prefix.is_none() && tok.lower() == "of" {
+                        prefix = prefix_of(n, out);
+                    }
                     k = toks.partition_point(|x| x.start < n.hit.end);
                     after += 1;
                 }
