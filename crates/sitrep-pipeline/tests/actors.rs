@@ -375,3 +375,103 @@ fn analyzer_gives_char_offsets() {
         .iter()
         .any(|e| e.text == "Kabul" && e.code.as_deref() == Some("AFGGOV")));
 }
+
+/// Many random texts built from tricky pieces; run with `-- --ignored fuzz_many` in release.
+#[test]
+#[ignore]
+fn fuzz_many() {
+    let pieces = [
+        "Kabul",
+        "Moscow",
+        "'s",
+        "’s",
+        "-",
+        "—",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        "\"",
+        "“",
+        "”",
+        "(",
+        "President",
+        "Putin",
+        "of",
+        "the",
+        "for",
+        "Afghanistan",
+        "U.S.",
+        "Lt.",
+        "Gen.",
+        "é",
+        "çerez",
+        "日本",
+        "Ishaq",
+        "Dar",
+        "said",
+        "in",
+        "according",
+        "to",
+        "soldiers",
+        "Pakistani",
+        "he",
+        "both",
+        "sides",
+        "UN",
+        "Assistance",
+        "Mission",
+        "al-",
+        "Shabaab",
+        "X",
+        "a",
+        "'",
+        "’",
+        "anti-",
+        "Port",
+        "the two countries",
+        "Foreign Minister",
+        "envoy",
+        "Ministry",
+        "Who",
+        "WHO",
+        "soldats",
+        "russe",
+    ];
+    let d = ActorDictionary::default();
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let n = (seed % 40) as usize;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            if seed % 3 == 0 {
+                s.push(' ');
+            }
+        }
+        for lang in ["en", "fr"] {
+            let doc = lines(&s);
+            let ents = d.find_dated(&s, &doc, Some(lang), Some("2026-03-17"));
+            for e in &ents {
+                assert!(
+                    s.is_char_boundary(e.start) && s.is_char_boundary(e.end) && e.start < e.end,
+                    "{s:?}"
+                );
+            }
+            for m in d.coreferences(&s, &doc, &ents) {
+                assert!(
+                    s.is_char_boundary(m.start) && s.is_char_boundary(m.end),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+}
