@@ -119,7 +119,12 @@ pub fn resolve(
             }
         }
         if w == "the" {
-            if let Some((end_k, noun)) = longest_cue(t, &toks, i + 1, "nominal_person") {
+            // "the Russian envoy": one capitalised adjective may stand before the noun.
+            let skip_adj = toks
+                .get(i + 1)
+                .is_some_and(|x| x.capitalized() && !t.cue("nominal_person", &x.lower()));
+            let from = if skip_adj { i + 2 } else { i + 1 };
+            if let Some((end_k, noun)) = longest_cue(t, &toks, from, "nominal_person") {
                 let end = toks.get(end_k).map_or(tok.end, |k| k.end);
                 out.push(Mention {
                     start: tok.start,
