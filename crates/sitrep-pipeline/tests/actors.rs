@@ -475,3 +475,22 @@ fn fuzz_many() {
         }
     }
 }
+
+#[test]
+fn dictionary_is_shareable() {
+    fn check<T: Clone + std::fmt::Debug + Default + Send + Sync>() {}
+    check::<ActorDictionary>();
+    let d = ActorDictionary::default();
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            let d = d.clone();
+            std::thread::spawn(move || {
+                d.find("Kabul denies it.", &lines("Kabul denies it."), None)
+                    .len()
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), 1);
+    }
+}
