@@ -38,7 +38,7 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, published: Option<&str>, language: Option<&str>) -> Analysis {
         let doc = sentences::split(text, language);
         let dates = dates::find(text, &doc, published, language);
-        let entities = self.actors.find(text, &doc, language);
+        let entities = self.actors.find_dated(text, &doc, language, published);
         let places = self.gazetteer.resolve(text, &doc, &entities);
         let mut a = Analysis {
             sentences: doc
