@@ -30,7 +30,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let dicts = crate::dict::Dictionaries::load(&args.dict)?;
     let extractor = Extractor::new(
         Cleaner::new(dicts.lexicon),
-        Analyzer::default(),
+        Analyzer {
+            actors: dicts.actors,
+            ..Analyzer::default()
+        },
         ExtractOptions {
             default_published: args.published.clone(),
         },

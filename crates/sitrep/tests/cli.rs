@@ -373,3 +373,42 @@ fn user_dictionaries_extend_the_lexicon_without_recompiling() {
     assert!(stderr(&bad).contains("cookie.tsv:1"), "{}", stderr(&bad));
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn user_actor_files_add_actors() {
+    let dir = scratch("actors");
+    let doc = dir.join("story.txt");
+    fs::write(
+        &doc,
+        "Talks resume\n\nQorvanel Drasvik said on Tuesday that the talks would resume next week.\n",
+    )
+    .unwrap();
+    let entity = |out: &Output| {
+        readings(out)[0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == "Qorvanel Drasvik")
+            .cloned()
+    };
+    let before = run(&["extract", "--quiet", doc.to_str().unwrap()]);
+    assert!(entity(&before).is_none_or(|e| e["code"].is_null()));
+    fs::create_dir_all(dir.join("dict/actors")).unwrap();
+    fs::write(
+        dir.join("dict/actors/mine.txt"),
+        "@kind person\nKAZGOV\tQorvanel Drasvik\n",
+    )
+    .unwrap();
+    let after = run(&[
+        "extract",
+        "--quiet",
+        "--dict",
+        dir.join("dict").to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert!(after.status.success(), "{}", stderr(&after));
+    let e = entity(&after).expect("the user's actor is found");
+    assert_eq!(e["code"], "KAZGOV");
+    assert_eq!(e["country"], "KAZ");
+    let _ = fs::remove_dir_all(&dir);
+}
