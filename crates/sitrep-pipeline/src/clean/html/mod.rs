@@ -2,8 +2,36 @@
 //!
 //! [`extract`] returns an [`Article`]: the page cut into blocks in document order, each kept or
 //! marked with the kind of boilerplate it is, and the [`PageMeta`] found in the head.
+//!
+//! The stages, one module each: [`tokenizer`] reads tags and text without copying;
+//! [`tree`] builds a depth-capped arena tree, reading each element's [`hints`] from its markup
+//! and handing metadata to [`meta`]; [`segment`] cuts the visible text into runs between block
+//! boundaries; [`select`] finds the main content by prose density and decides every node's
+//! status; this module turns segments into [`Block`]s.
+//!
+//! ```
+//! use sitrep_pipeline::clean::html::extract;
+//! let a = extract("<html lang=en><body><nav><a href=/>Home</a></nav><article>\
+//!     <p>The first paragraph of the story, long enough to count as prose for the extractor.</p>\
+//!     </article></body></html>");
+//! assert_eq!(a.meta.language.as_deref(), Some("en"));
+//! assert!(a.blocks.iter().any(|b| b.is_kept() && b.text.starts_with("The first")));
+//! assert!(a.blocks.iter().any(|b| !b.is_kept() && b.text == "Home"));
+//! ```
 
-use super::{Block, BlockRole};
+mod hints;
+mod meta;
+mod segment;
+mod select;
+mod tags;
+mod text;
+mod tokenizer;
+mod tree;
+
+use super::Block;
+use select::{Status, Verdict};
+use sitrep_model::RemovedKind;
+use tags::Tag;
 
 /// Metadata read from a page: `<title>`, `og:` and `article:` meta tags, JSON-LD, `<time>`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,31 +51,90 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+/// Inputs beyond this many bytes are cut: node offsets are 32-bit, and no article is this long.
+const MAX_INPUT: usize = 1 << 30;
+
+/// A removed block grows by merging its neighbours of the same removal up to about this many
+/// bytes, so a 200-link menu is a few blocks, not 200.
+const REMOVED_BLOCK: usize = 400;
+
 /// Extracts the main text of `html`. Total: never fails, never panics.
 pub fn extract(html: &str) -> Article {
-    // Placeholder until the extractor lands: every line of tag-stripped text is one block.
-    let mut blocks = Vec::new();
-    let mut in_tag = false;
-    let mut cur = String::new();
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            '\n' if !in_tag => {
-                if !cur.trim().is_empty() {
-                    blocks.push(Block::new(cur.trim().to_string(), BlockRole::Paragraph));
+    let html = cut(html, MAX_INPUT);
+    let mut collector = meta::MetaCollector::default();
+    let tree = tree::Tree::build(html, &mut collector);
+    let segs = segment::segments(&tree);
+    let verdict = Verdict::decide(&tree, &segs);
+    let status = |i: u32| {
+        verdict
+            .status
+            .get(i as usize)
+            .copied()
+            .unwrap_or(Status::Removed(RemovedKind::Other, 0))
+    };
+    let mut blocks: Vec<Block> = Vec::with_capacity(segs.len());
+    // The removal that made the last block, for merging.
+    let mut last: Option<(RemovedKind, u32)> = None;
+    let mut h1 = None;
+    for s in segs {
+        let mut st = status(s.owner);
+        if st == Status::Kept && s.link_len * 2 > s.text.len() && s.text.len() < 300 {
+            st = Status::Removed(RemovedKind::Navigation, s.owner);
+        }
+        let is_h1 = tree.node(s.owner).is_some_and(|n| n.tag == Tag::H1);
+        match st {
+            Status::Kept => {
+                if is_h1 && h1.is_none() {
+                    h1 = Some(s.text.clone());
                 }
-                cur.clear();
+                blocks.push(Block::new(s.text, s.role));
+                last = None;
             }
-            c if !in_tag => cur.push(c),
-            _ => {}
+            Status::Removed(kind, anchor) => {
+                let kind = refine(kind, &s.text);
+                if let (Some(prev), Some(b)) = (last, blocks.last_mut()) {
+                    if prev == (kind, anchor) && b.text.len() + s.text.len() < REMOVED_BLOCK {
+                        b.text.push(' ');
+                        b.text.push_str(&s.text);
+                        continue;
+                    }
+                }
+                let mut b = Block::new(s.text, s.role);
+                b.removed = Some(kind);
+                blocks.push(b);
+                last = Some((kind, anchor));
+            }
         }
     }
-    if !cur.trim().is_empty() {
-        blocks.push(Block::new(cur.trim().to_string(), BlockRole::Paragraph));
-    }
-    Article {
-        meta: PageMeta::default(),
-        blocks,
+    let meta = collector.finish(h1, |n| status(n) == Status::Kept);
+    Article { meta, blocks }
+}
+
+/// Names a copyright line as such when its removal had no more precise kind.
+fn refine(kind: RemovedKind, text: &str) -> RemovedKind {
+    if matches!(kind, RemovedKind::Other | RemovedKind::Navigation)
+        && text.len() < 400
+        && (text.contains('©')
+            || text.contains("Copyright")
+            || text.contains("All rights reserved"))
+    {
+        RemovedKind::Copyright
+    } else {
+        kind
     }
 }
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,259 @@
+//! Finding the article in the tree: the principal type is [`Verdict`], the status of every node
+//! (in the main content, removed inside it, or outside it), decided from text density.
+//!
+//! 1. Each segment of prose (long enough, few links) counts its length for its element, and the
+//!    counts are summed up the tree, children first (the arena is walked backwards). Elements
+//!    whose markup names them as boilerplate pass nothing up, unless the hint is weak and the
+//!    element holds most of the page's prose (a `class="post has-sidebar"` wrapper).
+//! 2. From the body down, the walk descends into the child holding most of the prose while that
+//!    child holds nearly all of it: the deepest element that still holds the article.
+//! 3. Siblings of that element that carry prose of their own, or are headings, join it (a lead
+//!    paragraph or a second body part, as in readability).
+//! 4. Every node then gets its status from its parent's, its own hint, and its link density.
+//!
+//! ```ignore
+//! let v = Verdict::decide(&tree, &segments);
+//! assert!(v.status[main_p].is_kept());
+//! ```
+
+use super::segment::Segment;
+use super::tags::Tag;
+use super::tree::{Tree, NONE};
+use sitrep_model::RemovedKind;
+
+/// How much of its parent's prose a child must hold for the walk to descend into it.
+const DESCEND: f32 = 0.8;
+/// A segment shorter than this (in bytes) is not prose for scoring.
+const PROSE_MIN: usize = 60;
+/// Above this share of link text a segment or a container is navigation, not prose.
+const LINK_DENSE: f32 = 0.5;
+
+/// The status of one node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Kept,
+    /// Removed with this kind; the node where the decision was taken groups the removed text.
+    Removed(RemovedKind, u32),
+}
+
+pub struct Verdict {
+    pub status: Vec<Status>,
+}
+
+/// Per-node sums over the segments inside it.
+struct Stats {
+    text: Vec<u32>,
+    link: Vec<u32>,
+    /// Prose, counting everything.
+    prose_all: Vec<u32>,
+    /// Prose, without what boilerplate-named elements hold.
+    prose: Vec<u32>,
+}
+
+fn is_prose(s: &Segment) -> bool {
+    s.text.len() >= PROSE_MIN
+        && (s.link_len as f32) < 0.35 * s.text.len() as f32
+        && !matches!(s.role, super::super::BlockRole::Heading)
+}
+
+impl Stats {
+    fn compute(tree: &Tree, segs: &[Segment]) -> Stats {
+        let n = tree.nodes.len();
+        let mut st = Stats {
+            text: vec![0; n],
+            link: vec![0; n],
+            prose_all: vec![0; n],
+            prose: vec![0; n],
+        };
+        for s in segs {
+            let o = s.owner as usize;
+            if let (Some(t), Some(l)) = (st.text.get_mut(o), st.link.get_mut(o)) {
+                *t = t.saturating_add(s.text.len() as u32);
+                *l = l.saturating_add(s.link_len as u32);
+            }
+            if is_prose(s) {
+                if let Some(p) = st.prose_all.get_mut(o) {
+                    *p = p.saturating_add(s.text.len() as u32);
+                }
+            }
+        }
+        st.prose.clone_from(&st.prose_all);
+        for i in (1..n).rev() {
+            let parent = tree.nodes.get(i).map_or(NONE, |x| x.parent) as usize;
+            for v in [&mut st.text, &mut st.link, &mut st.prose_all] {
+                let add = v.get(i).copied().unwrap_or(0);
+                if let Some(p) = v.get_mut(parent) {
+                    *p = p.saturating_add(add);
+                }
+            }
+        }
+        let total = st.prose_all.first().copied().unwrap_or(0);
+        for i in (1..n).rev() {
+            let Some(node) = tree.nodes.get(i) else {
+                continue;
+            };
+            let parent = node.parent as usize;
+            let add = if is_negative(node, st.prose_all.get(i).copied().unwrap_or(0), total) {
+                0
+            } else {
+                st.prose.get(i).copied().unwrap_or(0)
+            };
+            if let Some(p) = st.prose.get_mut(parent) {
+                *p = p.saturating_add(add);
+            }
+        }
+        st
+    }
+
+    fn link_density(&self, i: usize) -> f32 {
+        let t = self.text.get(i).copied().unwrap_or(0);
+        let l = self.link.get(i).copied().unwrap_or(0);
+        if t == 0 {
+            0.0
+        } else {
+            l as f32 / t as f32
+        }
+    }
+}
+
+/// Whether the node's markup removes it. A weak hint yields when the node holds more than half
+/// of all the page's prose: then the hint is far more likely a styling accident than a sidebar.
+fn is_negative(node: &super::tree::Node, prose: u32, total: u32) -> bool {
+    match node.hint.remove {
+        None => false,
+        Some(_) if node.hint.strong => true,
+        Some(_) => !(node.hint.content || prose.saturating_mul(2) > total && prose > 0),
+    }
+}
+
+impl Verdict {
+    pub fn decide(tree: &Tree, segs: &[Segment]) -> Verdict {
+        let st = Stats::compute(tree, segs);
+        let n = tree.nodes.len();
+        let body = tree
+            .nodes
+            .iter()
+            .position(|x| x.tag == Tag::Body)
+            .unwrap_or(0) as u32;
+        let main = choose_main(tree, &st, body);
+        let total = st.prose_all.first().copied().unwrap_or(0);
+        let mut status = vec![Status::Removed(RemovedKind::Other, 0); n];
+        let mut is_main = vec![false; n];
+        for &m in &main {
+            if let Some(x) = is_main.get_mut(m as usize) {
+                *x = true;
+            }
+        }
+        if is_main.first().copied().unwrap_or(false) {
+            if let Some(s) = status.first_mut() {
+                *s = Status::Kept;
+            }
+        }
+        for i in 1..n {
+            let Some(node) = tree.nodes.get(i) else {
+                continue;
+            };
+            let parent = status
+                .get(node.parent as usize)
+                .copied()
+                .unwrap_or(Status::Kept);
+            let own = node
+                .hint
+                .remove
+                .filter(|_| is_negative(node, st.prose_all.get(i).copied().unwrap_or(0), total));
+            let s = match parent {
+                _ if is_main.get(i).copied().unwrap_or(false) => match own {
+                    Some(k) if node.hint.strong => Status::Removed(k, i as u32),
+                    _ => Status::Kept,
+                },
+                Status::Kept => match own {
+                    Some(k) => Status::Removed(k, i as u32),
+                    None if is_link_list(node.tag, &st, i) => {
+                        Status::Removed(list_kind(node.tag), i as u32)
+                    }
+                    None => Status::Kept,
+                },
+                // Inside a removal, a more specific hint names the kind of its own part.
+                Status::Removed(k, anchor) => match own {
+                    Some(k2) if k == RemovedKind::Other && k2 != k => Status::Removed(k2, i as u32),
+                    _ => Status::Removed(k, anchor),
+                },
+            };
+            if let Some(x) = status.get_mut(i) {
+                *x = s;
+            }
+        }
+        Verdict { status }
+    }
+}
+
+/// A container whose text is mostly links: a menu, a list of related stories.
+fn is_link_list(tag: Tag, st: &Stats, i: usize) -> bool {
+    matches!(
+        tag,
+        Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Table
+            | Tag::Div
+            | Tag::Section
+            | Tag::Menu
+            | Tag::Custom
+    ) && st.text.get(i).copied().unwrap_or(0) > 0
+        && st.link_density(i) > LINK_DENSE
+}
+
+fn list_kind(tag: Tag) -> RemovedKind {
+    match tag {
+        Tag::Ul | Tag::Ol | Tag::Dl => RemovedKind::RelatedLinks,
+        _ => RemovedKind::Navigation,
+    }
+}
+
+/// Descends from `body` to the element that holds nearly all the prose, then adds its prose-
+/// bearing siblings and the headings before it.
+fn choose_main(tree: &Tree, st: &Stats, body: u32) -> Vec<u32> {
+    let prose = |i: u32| st.prose.get(i as usize).copied().unwrap_or(0);
+    let mut cur = body;
+    if prose(cur) == 0 {
+        return vec![cur];
+    }
+    while let Some(node) = tree.node(cur) {
+        let mut best = NONE;
+        let mut c = node.first_child;
+        while let Some(ch) = tree.node(c) {
+            if best == NONE || prose(c) > prose(best) {
+                best = c;
+            }
+            c = ch.next_sibling;
+        }
+        if best != NONE && prose(best) as f32 >= DESCEND * prose(cur) as f32 {
+            cur = best;
+        } else {
+            break;
+        }
+    }
+    let mut main = vec![cur];
+    let Some(parent) = tree.node(cur).map(|n| n.parent).and_then(|p| tree.node(p)) else {
+        return main;
+    };
+    if cur == body {
+        return main;
+    }
+    let mut c = parent.first_child;
+    let mut before = true;
+    while let Some(sib) = tree.node(c) {
+        if c == cur {
+            before = false;
+        } else if sib.tag != Tag::Text && sib.hint.remove.is_none() {
+            let heading = before && sib.tag.is_heading();
+            let prose_sib = prose(c) > 0 && st.link_density(c as usize) < 0.35;
+            if heading || prose_sib {
+                main.push(c);
+            }
+        }
+        c = sib.next_sibling;
+    }
+    main.sort_unstable();
+    main
+}
