@@ -74,6 +74,13 @@ fn main() -> std::io::Result<()> {
             if round > 0 {
                 continue;
             }
+            if std::env::var("HTML_DEV_SHOW").is_ok_and(|s| id.contains(&s)) {
+                for b in &a.blocks {
+                    let kind = b.removed.map_or("KEEP", |k| k.as_str());
+                    eprintln!("[{kind} {:?}] {}", b.role, b.text);
+                }
+                eprintln!("{:?}", a.meta);
+            }
             let text: Vec<&str> = a
                 .blocks
                 .iter()

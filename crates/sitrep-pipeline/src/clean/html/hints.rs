@@ -22,6 +22,9 @@ pub struct Hint {
     /// The removal is certain enough to hold even when the element holds most of the page's
     /// prose (comment sections, navigation elements).
     pub strong: bool,
+    /// The markup names a comment section: removed even when it outweighs the article, as
+    /// under a much-discussed blog post.
+    pub certain: bool,
     /// The markup names the element as the article (`<article>`, `itemprop=articleBody`,
     /// `class="entry-content"`).
     pub content: bool,
@@ -140,6 +143,25 @@ const PREFIX: &[Rule] = &[
     ("screenreader", RemovedKind::UiControl, false),
 ];
 
+/// Words that make a class name describe a wrapper or a page state rather than a part.
+const WRAPPER: &[&str] = &[
+    "wrap",
+    "wrapper",
+    "container",
+    "layout",
+    "has",
+    "with",
+    "no",
+    "without",
+    "show",
+    "open",
+    "active",
+    "enabled",
+    "visible",
+    "template",
+    "single",
+];
+
 /// Words that name the article itself.
 const CONTENT: &[&str] = &[
     "article",
@@ -205,14 +227,28 @@ impl Hint {
                 h = removal(RemovedKind::Byline, false);
             }
         }
-        for value in [class, id].into_iter().flatten() {
-            words(value, |w| {
-                if let Some((kind, strong)) = classify(w) {
+        // The page's outermost elements carry state classes for the whole page
+        // (`mega-menu-primary content-sidebar`), never a verdict on their content.
+        if matches!(tag, Tag::Html | Tag::Body) {
+            return Hint::default();
+        }
+        let tokens = [class, id]
+            .into_iter()
+            .flatten()
+            .flat_map(str::split_ascii_whitespace);
+        for token in tokens.take(24) {
+            // `content-sidebar-wrap` or `has-sidebar` describe a wrapper around a sidebar (and
+            // usually the article), not the sidebar itself.
+            let mut wrapper = false;
+            words(token, |w| wrapper |= WRAPPER.contains(&w));
+            words(token, |w| {
+                if let Some((kind, strong)) = classify(w).filter(|_| !wrapper) {
                     // The first removal word wins; a strong word upgrades a weak verdict.
                     if h.remove.is_none() || (strong && !h.strong) {
                         h.remove = Some(kind);
                         h.strong = strong;
                     }
+                    h.certain |= is_comment_word(w);
                 } else if CONTENT.contains(&w) {
                     h.content = true;
                 }
@@ -226,8 +262,14 @@ fn removal(kind: RemovedKind, strong: bool) -> Hint {
     Hint {
         remove: Some(kind),
         strong,
+        certain: false,
         content: false,
     }
+}
+
+fn is_comment_word(w: &str) -> bool {
+    (w.starts_with("comment") && !w.starts_with("commentary"))
+        || matches!(w, "respond" | "replies" | "disqus")
 }
 
 /// The verdict on one lower-case word.

@@ -48,6 +48,9 @@ struct Stats {
     prose_all: Vec<u32>,
     /// Prose, without what boilerplate-named elements hold.
     prose: Vec<u32>,
+    /// All text outside links (of segments that are not mostly links), without what
+    /// boilerplate-named elements hold: short list items and table cells count here.
+    weight: Vec<u32>,
 }
 
 fn is_prose(s: &Segment) -> bool {
@@ -64,12 +67,18 @@ impl Stats {
             link: vec![0; n],
             prose_all: vec![0; n],
             prose: vec![0; n],
+            weight: vec![0; n],
         };
         for s in segs {
             let o = s.owner as usize;
             if let (Some(t), Some(l)) = (st.text.get_mut(o), st.link.get_mut(o)) {
                 *t = t.saturating_add(s.text.len() as u32);
                 *l = l.saturating_add(s.link_len as u32);
+            }
+            if s.link_len * 2 < s.text.len() {
+                if let Some(w) = st.weight.get_mut(o) {
+                    *w = w.saturating_add((s.text.len() - s.link_len) as u32);
+                }
             }
             if is_prose(s) {
                 if let Some(p) = st.prose_all.get_mut(o) {
@@ -93,13 +102,14 @@ impl Stats {
                 continue;
             };
             let parent = node.parent as usize;
-            let add = if is_negative(node, st.prose_all.get(i).copied().unwrap_or(0), total) {
-                0
-            } else {
-                st.prose.get(i).copied().unwrap_or(0)
-            };
-            if let Some(p) = st.prose.get_mut(parent) {
-                *p = p.saturating_add(add);
+            if is_negative(node, st.prose_all.get(i).copied().unwrap_or(0), total) {
+                continue;
+            }
+            for v in [&mut st.prose, &mut st.weight] {
+                let add = v.get(i).copied().unwrap_or(0);
+                if let Some(p) = v.get_mut(parent) {
+                    *p = p.saturating_add(add);
+                }
             }
         }
         st
@@ -121,7 +131,10 @@ impl Stats {
 fn is_negative(node: &super::tree::Node, prose: u32, total: u32) -> bool {
     match node.hint.remove {
         None => false,
-        Some(_) if node.hint.strong => true,
+        Some(_) if node.hint.certain => true,
+        // Even a strong word yields on an element holding nearly all the prose: that is a page
+        // wrapper with a layout class (`l-outer--nav`), not a menu.
+        Some(_) if node.hint.strong => prose.saturating_mul(5) <= total.saturating_mul(3),
         Some(_) => !(node.hint.content || prose.saturating_mul(2) > total && prose > 0),
     }
 }
@@ -214,6 +227,7 @@ fn list_kind(tag: Tag) -> RemovedKind {
 /// bearing siblings and the headings before it.
 fn choose_main(tree: &Tree, st: &Stats, body: u32) -> Vec<u32> {
     let prose = |i: u32| st.prose.get(i as usize).copied().unwrap_or(0);
+    let weight = |i: u32| st.weight.get(i as usize).copied().unwrap_or(0);
     let mut cur = body;
     if prose(cur) == 0 {
         return vec![cur];
@@ -222,12 +236,12 @@ fn choose_main(tree: &Tree, st: &Stats, body: u32) -> Vec<u32> {
         let mut best = NONE;
         let mut c = node.first_child;
         while let Some(ch) = tree.node(c) {
-            if best == NONE || prose(c) > prose(best) {
+            if best == NONE || weight(c) > weight(best) {
                 best = c;
             }
             c = ch.next_sibling;
         }
-        if best != NONE && prose(best) as f32 >= DESCEND * prose(cur) as f32 {
+        if best != NONE && weight(best) as f32 >= DESCEND * weight(cur) as f32 && prose(best) > 0 {
             cur = best;
         } else {
             break;
