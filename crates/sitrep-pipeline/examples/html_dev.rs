@@ -10,30 +10,37 @@ use std::time::{Duration, Instant};
 
 use sitrep_pipeline::clean::html::extract;
 
-/// Decodes page bytes: a charset named in the first 2 KiB wins, UTF-8 (lossy) otherwise.
+/// Decodes page bytes: valid UTF-8 as is; else a charset named in the first 8 KiB; else a guess.
 fn decode(bytes: &[u8]) -> String {
-    let head = String::from_utf8_lossy(bytes.get(..2048).unwrap_or(bytes)).to_ascii_lowercase();
-    if let Some(i) = head.find("charset=") {
-        let rest = head.get(i + 8..).unwrap_or("");
-        let name: String = rest
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let head = String::from_utf8_lossy(bytes.get(..8192).unwrap_or(bytes)).to_ascii_lowercase();
+    let named = head.find("charset=").and_then(|i| {
+        let name: String = head
+            .get(i + 8..)
+            .unwrap_or("")
             .trim_start_matches(['"', '\''])
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
             .collect();
-        if let Some(enc) = encoding_rs::Encoding::for_label(name.as_bytes()) {
-            if enc != encoding_rs::UTF_8 {
-                let mut dec = enc.new_decoder();
-                let cap = dec
-                    .max_utf8_buffer_length(bytes.len())
-                    .unwrap_or(bytes.len() * 3);
-                let mut buf = vec![0u8; cap];
-                let (_, _, written, _) = dec.decode_to_utf8(bytes, &mut buf, true);
-                buf.truncate(written);
-                return String::from_utf8_lossy(&buf).into_owned();
-            }
-        }
-    }
-    String::from_utf8_lossy(bytes).into_owned()
+        encoding_rs::Encoding::for_label(name.as_bytes())
+    });
+    let enc = named
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .unwrap_or_else(|| {
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(bytes, true);
+            det.guess(None, chardetng::Utf8Detection::Allow)
+        });
+    let mut dec = enc.new_decoder();
+    let cap = dec
+        .max_utf8_buffer_length(bytes.len())
+        .unwrap_or(bytes.len() * 3);
+    let mut buf = vec![0u8; cap];
+    let (_, _, written, _) = dec.decode_to_utf8(bytes, &mut buf, true);
+    buf.truncate(written);
+    String::from_utf8_lossy(&buf).into_owned()
 }
 
 fn main() -> std::io::Result<()> {
@@ -66,6 +73,11 @@ fn main() -> std::io::Result<()> {
     let mut spent = Duration::ZERO;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    // With HTML_DEV_DUMP=FILE, every block of every page goes to FILE, for analysing misses.
+    let mut dump = match std::env::var("HTML_DEV_DUMP") {
+        Ok(path) => Some(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        Err(_) => None,
+    };
     for round in 0..repeat {
         for (id, html) in &pages {
             let t = Instant::now();
@@ -80,6 +92,14 @@ fn main() -> std::io::Result<()> {
                     eprintln!("[{kind} {:?}] {}", b.role, b.text);
                 }
                 eprintln!("{:?}", a.meta);
+            }
+            if let Some(d) = dump.as_mut() {
+                let blocks: Vec<_> = a
+                    .blocks
+                    .iter()
+                    .map(|b| serde_json::json!([b.removed.map_or("keep", |k| k.as_str()), b.text]))
+                    .collect();
+                writeln!(d, "{}", serde_json::json!({"id": id, "blocks": blocks}))?;
             }
             let text: Vec<&str> = a
                 .blocks

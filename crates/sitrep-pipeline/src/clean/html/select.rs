@@ -22,7 +22,7 @@ use super::tree::{Tree, NONE};
 use sitrep_model::RemovedKind;
 
 /// How much of its parent's prose a child must hold for the walk to descend into it.
-const DESCEND: f32 = 0.8;
+const DESCEND: f32 = 0.9;
 /// A segment shorter than this (in bytes) is not prose for scoring.
 const PROSE_MIN: usize = 60;
 /// Above this share of link text a segment or a container is navigation, not prose.
@@ -149,6 +149,32 @@ impl Verdict {
             .position(|x| x.tag == Tag::Body)
             .unwrap_or(0) as u32;
         let main = choose_main(tree, &st, body);
+        if std::env::var("HTML_DEBUG").is_ok() {
+            for &m in &main {
+                let node = &tree.nodes[m as usize];
+                eprintln!(
+                    "MAIN {m} {:?} {:?} prose={} weight={} total={}",
+                    node.tag,
+                    node.hint,
+                    st.prose[m as usize],
+                    st.weight[m as usize],
+                    st.prose_all[0]
+                );
+            }
+            let mut c = main[0];
+            while c != NONE {
+                let node = &tree.nodes[c as usize];
+                eprintln!(
+                    "  up {c} {:?} {:?} prose={} all={} weight={}",
+                    node.tag,
+                    node.hint,
+                    st.prose[c as usize],
+                    st.prose_all[c as usize],
+                    st.weight[c as usize]
+                );
+                c = node.parent;
+            }
+        }
         let total = st.prose_all.first().copied().unwrap_or(0);
         let mut status = vec![Status::Removed(RemovedKind::Other, 0); n];
         let mut is_main = vec![false; n];
@@ -192,6 +218,12 @@ impl Verdict {
                     _ => Status::Removed(k, anchor),
                 },
             };
+            if std::env::var("HTML_DEBUG").is_ok() && parent == Status::Kept && s != Status::Kept {
+                eprintln!(
+                    "CUT {i} {:?} {:?} -> {:?} text={} link={}",
+                    node.tag, node.hint, s, st.text[i], st.link[i]
+                );
+            }
             if let Some(x) = status.get_mut(i) {
                 *x = s;
             }

@@ -27,6 +27,7 @@ pub enum Tag {
     Svg,
     Math,
     Object,
+    Rt,
     Div,
     P,
     H1,
@@ -113,6 +114,8 @@ impl Tag {
             b"svg" => Tag::Svg,
             b"math" => Tag::Math,
             b"object" => Tag::Object,
+            // Ruby annotations (the reading of a character) are not part of the sentence.
+            b"rt" | b"rp" => Tag::Rt,
             b"div" => Tag::Div,
             b"p" => Tag::P,
             b"h1" => Tag::H1,
@@ -214,7 +217,10 @@ impl Tag {
     /// Elements whose content is not text for a reader (vector graphics, formulas, inert
     /// templates): the builder skips them whole.
     pub fn is_opaque(self) -> bool {
-        matches!(self, Tag::Svg | Tag::Math | Tag::Template | Tag::Object)
+        matches!(
+            self,
+            Tag::Svg | Tag::Math | Tag::Template | Tag::Object | Tag::Rt
+        )
     }
 
     pub fn is_heading(self) -> bool {
@@ -252,6 +258,7 @@ impl Tag {
                 | Tag::Svg
                 | Tag::Math
                 | Tag::Object
+                | Tag::Rt
                 | Tag::Template
         )
     }

@@ -66,11 +66,9 @@ impl TextBuf {
     }
 
     fn push_char(&mut self, c: char) {
-        // Zero-width and soft-hyphen characters are invisible; dropping them keeps words whole.
-        if matches!(
-            c,
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'
-        ) {
+        // Zero-width spaces are invisible; dropping them keeps words whole. Soft hyphens and
+        // joiners stay: they are the author's text, and quotes must be found as written.
+        if matches!(c, '\u{200b}' | '\u{feff}') {
             return;
         }
         if c.is_whitespace() {
