@@ -12,8 +12,10 @@ use sitrep_pipeline::clean::html::extract;
 
 /// Decodes page bytes: valid UTF-8 as is; else a charset named in the first 8 KiB; else a guess.
 fn decode(bytes: &[u8]) -> String {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return s.to_string();
+    let lossy = String::from_utf8_lossy(bytes);
+    // A few stray bytes in a UTF-8 page are better replaced than the whole page misread.
+    if lossy.matches('\u{fffd}').count() * 1000 <= bytes.len() {
+        return lossy.into_owned();
     }
     let head = String::from_utf8_lossy(bytes.get(..8192).unwrap_or(bytes)).to_ascii_lowercase();
     let named = head.find("charset=").and_then(|i| {

@@ -28,7 +28,7 @@ mod text;
 mod tokenizer;
 mod tree;
 
-use super::Block;
+use super::{Block, BlockRole};
 use select::{Status, Verdict};
 use sitrep_model::RemovedKind;
 use tags::Tag;
@@ -106,8 +106,35 @@ pub fn extract(html: &str) -> Article {
             }
         }
     }
+    drop_section_headings(&mut blocks);
     let meta = collector.finish(h1, |n| status(n) == Status::Kept);
     Article { meta, blocks }
+}
+
+/// A kept heading followed only by removed blocks up to the next heading (or the end) titles a
+/// removed section ("Related stories", "Share this"): it goes with what it titles.
+fn drop_section_headings(blocks: &mut [Block]) {
+    let mut next_kept_heading_or_end = true;
+    let mut removed_after: Option<RemovedKind> = None;
+    for b in blocks.iter_mut().rev() {
+        match b.removed {
+            Some(k) => removed_after = Some(k),
+            None if b.role == BlockRole::Heading => {
+                if let (Some(k), true) = (removed_after, next_kept_heading_or_end) {
+                    if !matches!(k, RemovedKind::Byline | RemovedKind::Caption) {
+                        b.removed = Some(k);
+                        continue;
+                    }
+                }
+                next_kept_heading_or_end = true;
+                removed_after = None;
+            }
+            None => {
+                next_kept_heading_or_end = false;
+                removed_after = None;
+            }
+        }
+    }
 }
 
 /// Names a copyright line as such when its removal had no more precise kind.
