@@ -241,9 +241,13 @@ impl Hint {
             .flat_map(str::split_ascii_whitespace);
         for token in tokens.take(24) {
             // `content-sidebar-wrap` or `has-sidebar` describe a wrapper around a sidebar (and
-            // usually the article), not the sidebar itself.
+            // usually the article), not the sidebar itself; `post-meta` is a byline, not the post.
             let mut wrapper = false;
-            words(token, |w| wrapper |= WRAPPER.contains(&w));
+            let mut removal_word = false;
+            words(token, |w| {
+                wrapper |= WRAPPER.contains(&w);
+                removal_word |= classify(w).is_some();
+            });
             words(token, |w| {
                 if let Some((kind, strong)) = classify(w).filter(|_| !wrapper) {
                     // The first removal word wins; a strong word upgrades a weak verdict.
@@ -252,7 +256,7 @@ impl Hint {
                         h.strong = strong;
                     }
                     h.certain |= is_comment_word(w);
-                } else if CONTENT.contains(&w) {
+                } else if CONTENT.contains(&w) && !removal_word {
                     h.content = true;
                 }
             });

@@ -23,6 +23,9 @@ use sitrep_model::RemovedKind;
 
 /// How much of its parent's prose a child must hold for the walk to descend into it.
 const DESCEND: f32 = 0.9;
+/// How far above the chosen element's own prose its ancestors may go for their prose-bearing
+/// children to join the main content.
+const CLIMB: f32 = 1.2;
 /// A segment shorter than this (in bytes) is not prose for scoring.
 const PROSE_MIN: usize = 60;
 /// Above this share of link text a segment or a container is navigation, not prose.
@@ -134,8 +137,8 @@ fn is_negative(node: &super::tree::Node, prose: u32, total: u32) -> bool {
         Some(_) if node.hint.certain => true,
         // Even a strong word yields on an element holding nearly all the prose: that is a page
         // wrapper with a layout class (`l-outer--nav`), not a menu.
-        Some(_) if node.hint.strong => prose.saturating_mul(5) <= total.saturating_mul(3),
-        Some(_) => !(node.hint.content || prose.saturating_mul(2) > total && prose > 0),
+        Some(_) if node.hint.strong => prose.saturating_mul(2) <= total,
+        Some(_) => !(node.hint.content || prose.saturating_mul(3) > total && prose > 0),
     }
 }
 
@@ -280,25 +283,32 @@ fn choose_main(tree: &Tree, st: &Stats, body: u32) -> Vec<u32> {
         }
     }
     let mut main = vec![cur];
-    let Some(parent) = tree.node(cur).map(|n| n.parent).and_then(|p| tree.node(p)) else {
-        return main;
-    };
-    if cur == body {
-        return main;
-    }
-    let mut c = parent.first_child;
-    let mut before = true;
-    while let Some(sib) = tree.node(c) {
-        if c == cur {
-            before = false;
-        } else if sib.tag != Tag::Text && sib.hint.remove.is_none() {
-            let heading = before && sib.tag.is_heading();
-            let prose_sib = prose(c) > 0 && st.link_density(c as usize) < 0.35;
-            if heading || prose_sib {
-                main.push(c);
-            }
+    // Climb from the chosen element while its ancestors add little prose of their own, taking
+    // in the siblings at each level that carry prose (a lead paragraph above the body, a second
+    // body part) and the headings before it.
+    let core = prose(cur);
+    let mut child = cur;
+    while child != body {
+        let Some(parent_idx) = tree.node(child).map(|n| n.parent) else { break };
+        let Some(parent) = tree.node(parent_idx) else { break };
+        if prose(parent_idx) as f32 > CLIMB * core as f32 {
+            break;
         }
-        c = sib.next_sibling;
+        let mut c = parent.first_child;
+        let mut before = true;
+        while let Some(sib) = tree.node(c) {
+            if c == child {
+                before = false;
+            } else if sib.tag != Tag::Text && sib.hint.remove.is_none() {
+                let heading = before && sib.tag.is_heading();
+                let prose_sib = prose(c) > 0 && st.link_density(c as usize) < 0.35;
+                if heading || prose_sib {
+                    main.push(c);
+                }
+            }
+            c = sib.next_sibling;
+        }
+        child = parent_idx;
     }
     main.sort_unstable();
     main
