@@ -103,8 +103,6 @@ const EXACT: &[Rule] = &[
     ("outbrain", RemovedKind::RelatedLinks, true),
     ("taboola", RemovedKind::RelatedLinks, true),
     ("mostread", RemovedKind::RelatedLinks, true),
-    ("teaser", RemovedKind::RelatedLinks, false),
-    ("teasers", RemovedKind::RelatedLinks, false),
 ];
 
 /// Stems that name boilerplate at the start of a word.

@@ -145,6 +145,14 @@ fn is_negative(node: &super::tree::Node, prose: u32, total: u32) -> bool {
 impl Verdict {
     pub fn decide(tree: &Tree, segs: &[Segment]) -> Verdict {
         let st = Stats::compute(tree, segs);
+        if std::env::var("HTML_DEBUG").is_ok() {
+            for s in segs {
+                let mut anc = vec![];
+                let mut c = s.owner;
+                while c != NONE { anc.push(format!("{c}:{:?}", tree.nodes[c as usize].tag)); c = tree.nodes[c as usize].parent; }
+                eprintln!("SEG owner={} link={} len={} prose={} {:?} | {}", s.owner, s.link_len, s.text.len(), is_prose(s), &s.text.chars().take(40).collect::<String>(), anc.join(" "));
+            }
+        }
         let n = tree.nodes.len();
         let body = tree
             .nodes
@@ -249,6 +257,8 @@ fn is_link_list(tag: Tag, st: &Stats, i: usize) -> bool {
             | Tag::Custom
     ) && st.text.get(i).copied().unwrap_or(0) > 0
         && st.link_density(i) > LINK_DENSE
+        // A paragraph of prose inside means a mixed container: its parts are judged one by one.
+        && st.prose_all.get(i).copied().unwrap_or(0) == 0
 }
 
 fn list_kind(tag: Tag) -> RemovedKind {
