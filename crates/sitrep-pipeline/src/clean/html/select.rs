@@ -22,10 +22,10 @@ use super::tree::{Tree, NONE};
 use sitrep_model::RemovedKind;
 
 /// How much of its parent's prose a child must hold for the walk to descend into it.
-const DESCEND: f32 = 0.9;
+const DESCEND: f32 = 0.8;
 /// How far above the chosen element's own prose its ancestors may go for their prose-bearing
 /// children to join the main content.
-const CLIMB: f32 = 1.2;
+const CLIMB: f32 = 1.4;
 /// A segment shorter than this (in bytes) is not prose for scoring.
 const PROSE_MIN: usize = 60;
 /// Above this share of link text a segment or a container is navigation, not prose.
@@ -258,7 +258,16 @@ fn is_link_list(tag: Tag, st: &Stats, i: usize) -> bool {
     ) && st.text.get(i).copied().unwrap_or(0) > 0
         && st.link_density(i) > LINK_DENSE
         // A paragraph of prose inside means a mixed container: its parts are judged one by one.
-        && st.prose_all.get(i).copied().unwrap_or(0) == 0
+        && prose_share_small(st, i)
+}
+
+/// Whether the prose inside node `i` is a small part of both the node and the page: a
+/// teaser or two in a list of links, not an article inside a link-heavy wrapper.
+fn prose_share_small(st: &Stats, i: usize) -> bool {
+    let prose = st.prose_all.get(i).copied().unwrap_or(0);
+    let text = st.text.get(i).copied().unwrap_or(0);
+    let total = st.prose_all.first().copied().unwrap_or(0);
+    prose == 0 || (prose.saturating_mul(3) < text && prose.saturating_mul(4) < total)
 }
 
 fn list_kind(tag: Tag) -> RemovedKind {
