@@ -194,6 +194,7 @@ impl Verdict {
                 *x = true;
             }
         }
+        let trailing = trailing_widgets(tree, &st, &main);
         if is_main.first().copied().unwrap_or(false) {
             if let Some(s) = status.first_mut() {
                 *s = Status::Kept;
@@ -218,6 +219,9 @@ impl Verdict {
                 },
                 Status::Kept => match own {
                     Some(k) => Status::Removed(k, i as u32),
+                    None if trailing.get(i).copied().unwrap_or(false) => {
+                        Status::Removed(RemovedKind::Other, i as u32)
+                    }
                     None if is_link_list(node.tag, &st, i) => {
                         Status::Removed(list_kind(node.tag), i as u32)
                     }
@@ -241,6 +245,52 @@ impl Verdict {
         }
         Verdict { status }
     }
+}
+
+/// Marks the containers that follow the last prose-bearing child of a main element and hold
+/// no prose themselves: the tag lists, author boxes and widgets that close an article.
+fn trailing_widgets(tree: &Tree, st: &Stats, main: &[u32]) -> Vec<bool> {
+    let mut out = vec![false; tree.nodes.len()];
+    let prose = |i: u32| st.prose.get(i as usize).copied().unwrap_or(0);
+    for &m in main {
+        let Some(node) = tree.node(m) else { continue };
+        let mut last_prose = NONE;
+        let mut c = node.first_child;
+        while let Some(ch) = tree.node(c) {
+            if prose(c) > 0 {
+                last_prose = c;
+            }
+            c = ch.next_sibling;
+        }
+        if last_prose == NONE {
+            continue;
+        }
+        let mut c = tree.node(last_prose).map_or(NONE, |n| n.next_sibling);
+        while let Some(ch) = tree.node(c) {
+            let container = matches!(
+                ch.tag,
+                Tag::Div
+                    | Tag::Section
+                    | Tag::Aside
+                    | Tag::Ul
+                    | Tag::Ol
+                    | Tag::Dl
+                    | Tag::Table
+                    | Tag::Footer
+                    | Tag::Custom
+                    | Tag::Form
+                    | Tag::Nav
+                    | Tag::Header
+            );
+            if container && st.prose_all.get(c as usize).copied().unwrap_or(0) == 0 {
+                if let Some(x) = out.get_mut(c as usize) {
+                    *x = true;
+                }
+            }
+            c = ch.next_sibling;
+        }
+    }
+    out
 }
 
 /// A container whose text is mostly links: a menu, a list of related stories.
