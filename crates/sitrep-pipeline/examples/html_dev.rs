@@ -128,7 +128,11 @@ fn main() -> std::io::Result<()> {
     }
     let n = pages.len() as f64 * f64::from(repeat);
     if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
-        eprintln!("cpu time of the extraction loop (with JSON output in round 1): {:.2} s, {:.0} pages/s", b - a, n / (b - a));
+        eprintln!(
+            "cpu time of the extraction loop (with JSON output in round 1): {:.2} s, {:.0} pages/s",
+            b - a,
+            n / (b - a)
+        );
     }
     eprintln!(
         "{} pages ({:.1} MB) x{repeat}: extract {:.3} s, {:.0} pages/s, {:.1} MB/s",

@@ -191,7 +191,7 @@ impl Hint {
             Tag::Nav | Tag::Menu => removal(RemovedKind::Navigation, true),
             Tag::Aside => removal(RemovedKind::Other, false),
             Tag::Footer => removal(RemovedKind::Other, false),
-            Tag::Figcaption | Tag::Caption | Tag::Figure => removal(RemovedKind::Caption, false),
+            Tag::Figcaption | Tag::Caption => removal(RemovedKind::Caption, false),
             // Weak: some sites wrap the whole page in one `<form>`, and the weak verdict yields
             // to an element holding most of the prose.
             Tag::Form => removal(RemovedKind::UiControl, false),

@@ -145,14 +145,6 @@ fn is_negative(node: &super::tree::Node, prose: u32, total: u32) -> bool {
 impl Verdict {
     pub fn decide(tree: &Tree, segs: &[Segment]) -> Verdict {
         let st = Stats::compute(tree, segs);
-        if std::env::var("HTML_DEBUG").is_ok() {
-            for s in segs {
-                let mut anc = vec![];
-                let mut c = s.owner;
-                while c != NONE { anc.push(format!("{c}:{:?}", tree.nodes[c as usize].tag)); c = tree.nodes[c as usize].parent; }
-                eprintln!("SEG owner={} link={} len={} prose={} {:?} | {}", s.owner, s.link_len, s.text.len(), is_prose(s), &s.text.chars().take(40).collect::<String>(), anc.join(" "));
-            }
-        }
         let n = tree.nodes.len();
         let body = tree
             .nodes
@@ -160,32 +152,6 @@ impl Verdict {
             .position(|x| x.tag == Tag::Body)
             .unwrap_or(0) as u32;
         let main = choose_main(tree, &st, body);
-        if std::env::var("HTML_DEBUG").is_ok() {
-            for &m in &main {
-                let node = &tree.nodes[m as usize];
-                eprintln!(
-                    "MAIN {m} {:?} {:?} prose={} weight={} total={}",
-                    node.tag,
-                    node.hint,
-                    st.prose[m as usize],
-                    st.weight[m as usize],
-                    st.prose_all[0]
-                );
-            }
-            let mut c = main[0];
-            while c != NONE {
-                let node = &tree.nodes[c as usize];
-                eprintln!(
-                    "  up {c} {:?} {:?} prose={} all={} weight={}",
-                    node.tag,
-                    node.hint,
-                    st.prose[c as usize],
-                    st.prose_all[c as usize],
-                    st.weight[c as usize]
-                );
-                c = node.parent;
-            }
-        }
         let total = st.prose_all.first().copied().unwrap_or(0);
         let mut status = vec![Status::Removed(RemovedKind::Other, 0); n];
         let mut is_main = vec![false; n];
@@ -233,12 +199,6 @@ impl Verdict {
                     _ => Status::Removed(k, anchor),
                 },
             };
-            if std::env::var("HTML_DEBUG").is_ok() && parent == Status::Kept && s != Status::Kept {
-                eprintln!(
-                    "CUT {i} {:?} {:?} -> {:?} text={} link={}",
-                    node.tag, node.hint, s, st.text[i], st.link[i]
-                );
-            }
             if let Some(x) = status.get_mut(i) {
                 *x = s;
             }
@@ -358,8 +318,12 @@ fn choose_main(tree: &Tree, st: &Stats, body: u32) -> Vec<u32> {
     let core = prose(cur);
     let mut child = cur;
     while child != body {
-        let Some(parent_idx) = tree.node(child).map(|n| n.parent) else { break };
-        let Some(parent) = tree.node(parent_idx) else { break };
+        let Some(parent_idx) = tree.node(child).map(|n| n.parent) else {
+            break;
+        };
+        let Some(parent) = tree.node(parent_idx) else {
+            break;
+        };
         if prose(parent_idx) as f32 > CLIMB * core as f32 {
             break;
         }
