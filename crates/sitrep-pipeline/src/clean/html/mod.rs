@@ -81,6 +81,9 @@ pub fn extract(html: &str) -> Article {
         if st == Status::Kept && s.link_len * 2 > s.text.len() && s.text.len() < 300 {
             st = Status::Removed(RemovedKind::Navigation, s.owner);
         }
+        if st == Status::Kept && is_copyright_line(&s.text) {
+            st = Status::Removed(RemovedKind::Copyright, s.owner);
+        }
         let is_h1 = tree.node(s.owner).is_some_and(|n| n.tag == Tag::H1);
         match st {
             Status::Kept => {
@@ -107,6 +110,7 @@ pub fn extract(html: &str) -> Article {
         }
     }
     drop_section_headings(&mut blocks);
+    drop_trailing_islands(&mut blocks);
     let meta = collector.finish(h1, |n| status(n) == Status::Kept);
     Article { meta, blocks }
 }
@@ -119,7 +123,7 @@ fn drop_section_headings(blocks: &mut [Block]) {
     for b in blocks.iter_mut().rev() {
         match b.removed {
             Some(k) => removed_after = Some(k),
-            None if b.role == BlockRole::Heading => {
+            None if b.role == BlockRole::Heading || introduces(&b.text) => {
                 if let (Some(k), true) = (removed_after, next_kept_heading_or_end) {
                     if !matches!(k, RemovedKind::Byline | RemovedKind::Caption) {
                         b.removed = Some(k);
@@ -137,6 +141,40 @@ fn drop_section_headings(blocks: &mut [Block]) {
     }
 }
 
+/// After the article's last long paragraph, a short kept block between two removed ones is a
+/// remnant of the boilerplate around it (an author blurb, a form label, "Was this useful?").
+fn drop_trailing_islands(blocks: &mut [Block]) {
+    const LONG: usize = 150;
+    let Some(last_long) = blocks
+        .iter()
+        .rposition(|b| b.is_kept() && b.text.len() >= LONG)
+    else {
+        return;
+    };
+    let removed_at = |blocks: &[Block], i: Option<usize>| {
+        i.and_then(|i| blocks.get(i)).is_none_or(|b| !b.is_kept())
+    };
+    let islands: Vec<usize> = (last_long + 1..blocks.len())
+        .filter(|&i| {
+            blocks
+                .get(i)
+                .is_some_and(|b| b.is_kept() && b.text.len() < LONG)
+                && removed_at(blocks, i.checked_sub(1))
+                && removed_at(blocks, Some(i + 1))
+        })
+        .collect();
+    for i in islands {
+        if let Some(b) = blocks.get_mut(i) {
+            b.removed = Some(RemovedKind::Other);
+        }
+    }
+}
+
+/// A short line ending in a colon ("Read more:", "Related topics:") introduces what follows.
+fn introduces(text: &str) -> bool {
+    text.len() < 80 && text.trim_end().ends_with(':')
+}
+
 /// Names a copyright line as such when its removal had no more precise kind.
 fn refine(kind: RemovedKind, text: &str) -> RemovedKind {
     if matches!(kind, RemovedKind::Other | RemovedKind::Navigation)
@@ -149,6 +187,18 @@ fn refine(kind: RemovedKind, text: &str) -> RemovedKind {
     } else {
         kind
     }
+}
+
+/// A short line that states the copyright of the page, not of a quoted work: it opens with
+/// the sign or reserves the rights.
+fn is_copyright_line(text: &str) -> bool {
+    let t = text.trim_start();
+    text.len() < 300
+        && (t.starts_with('©')
+            || t.starts_with("(c) ")
+            || t.starts_with("Copyright")
+            || text.contains("All rights reserved")
+            || text.contains("Alle Rechte vorbehalten"))
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
