@@ -223,6 +223,32 @@ impl Tag {
         )
     }
 
+    /// HTML start tags that end foreign content (`<svg>`, `<math>`) left open.
+    pub fn breaks_out_of_foreign(self) -> bool {
+        matches!(
+            self,
+            Tag::Div
+                | Tag::P
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Li
+                | Tag::Dl
+                | Tag::Dt
+                | Tag::Dd
+                | Tag::Table
+                | Tag::Blockquote
+                | Tag::Pre
+                | Tag::Br
+                | Tag::Hr
+                | Tag::Img
+                | Tag::Body
+                | Tag::Head
+                | Tag::Meta
+                | Tag::Center
+                | Tag::Menu
+        ) || self.is_heading()
+    }
+
     pub fn is_heading(self) -> bool {
         matches!(
             self,

@@ -152,3 +152,12 @@ fn binary_junk_and_broken_markup_give_a_result() {
     let a = extract("</div></body><p>Stray end tags do not stop the text from being read at all.");
     assert_eq!(kept(&a).len(), 1, "{a:?}");
 }
+
+#[test]
+fn an_unclosed_svg_icon_does_not_swallow_the_article() {
+    let html = page(&format!(
+        "<div class=icons><a href=x><svg><use href='#i'/></div><p>{PROSE}</p><p>Second. {PROSE}</p>"
+    ));
+    let a = extract(&html);
+    assert_eq!(kept(&a).len(), 2, "{:?}", a.blocks);
+}

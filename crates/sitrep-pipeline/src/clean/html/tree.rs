@@ -83,10 +83,15 @@ impl<'a> Tree<'a> {
             match t {
                 Token::Start { tag, self_closing } => {
                     if let Some((t, depth)) = &mut skip {
-                        if *t == tag && !self_closing {
-                            *depth += 1;
+                        if !(foreign(*t) && tag.breaks_out_of_foreign()) {
+                            if *t == tag && !self_closing {
+                                *depth += 1;
+                            }
+                            continue;
                         }
-                        continue;
+                        // An HTML block tag inside `<svg>` or `<math>` ends it, as in browsers:
+                        // an unclosed `<svg>` icon must not swallow the article after it.
+                        skip = None;
                     }
                     if tag.is_opaque() {
                         if !self_closing {
@@ -107,8 +112,14 @@ impl<'a> Tree<'a> {
                             if *depth == 0 {
                                 skip = None;
                             }
+                            continue;
                         }
-                        continue;
+                        // The end tag of an HTML element open around unclosed foreign content
+                        // closes that content too.
+                        if !(foreign(*t) && tag != Tag::Inline && b.is_open(tag)) {
+                            continue;
+                        }
+                        skip = None;
                     }
                     b.end(tag, &tok);
                 }
@@ -118,6 +129,9 @@ impl<'a> Tree<'a> {
                     }
                 }
                 Token::Raw { tag, start, end } => {
+                    if skip.is_some() {
+                        continue;
+                    }
                     if let Some(text) = src.get(start..end) {
                         meta.raw_text(tag, script_type.take(), text);
                     }
@@ -138,6 +152,11 @@ impl<'a> Tree<'a> {
     pub fn text(&self, n: &Node) -> &'a str {
         self.src.get(n.start as usize..n.end as usize).unwrap_or("")
     }
+}
+
+/// Foreign content (SVG, MathML), which HTML tags can break out of.
+fn foreign(tag: Tag) -> bool {
+    matches!(tag, Tag::Svg | Tag::Math)
 }
 
 struct Builder {
@@ -194,6 +213,11 @@ impl Builder {
             }
         }
         None
+    }
+
+    /// Whether an element with tag `tag` is open (anywhere up the stack).
+    fn is_open(&self, tag: Tag) -> bool {
+        (1..self.stack.len()).any(|d| self.tag_at(d) == tag)
     }
 
     /// Closes the open elements from the innermost to the one at `depth`, inclusive.
