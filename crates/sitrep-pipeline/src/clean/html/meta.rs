@@ -32,6 +32,10 @@ pub struct MetaCollector {
     times: Vec<(u32, String)>,
     html_lang: Option<String>,
     content_language: Option<String>,
+    /// `og:description` or `description`: the page's own summary, the last resort for pages
+    /// whose body is rendered by scripts.
+    og_description: Option<String>,
+    description: Option<String>,
 }
 
 /// Decodes an attribute value's references and squashes its white space.
@@ -100,6 +104,10 @@ impl MetaCollector {
         match key.as_str() {
             "og:title" => set(&mut self.og_title, Some(decoded(content))),
             "og:url" => set(&mut self.og_url, Some(decoded(content))),
+            "og:description" => set(&mut self.og_description, Some(decoded(content))),
+            "description" | "twitter:description" => {
+                set(&mut self.description, Some(decoded(content)))
+            }
             "article:published_time"
             | "og:published_time"
             | "article:published"
@@ -185,6 +193,13 @@ impl MetaCollector {
                 _ => {}
             }
         }
+    }
+
+    /// The page's summary from its meta tags.
+    pub fn description(&self) -> Option<&str> {
+        self.og_description
+            .as_deref()
+            .or(self.description.as_deref())
     }
 
     /// Resolves the candidates. `h1` is the text of the first `<h1>` of the main content, and

@@ -54,6 +54,9 @@ pub struct Article {
 /// Inputs beyond this many bytes are cut: node offsets are 32-bit, and no article is this long.
 const MAX_INPUT: usize = 1 << 30;
 
+/// Below this many bytes of kept text, a page is taken for one rendered by scripts.
+const SCRIPTED_PAGE: usize = 200;
+
 /// A removed block grows by merging its neighbours of the same removal up to about this many
 /// bytes, so a 200-link menu is a few blocks, not 200.
 const REMOVED_BLOCK: usize = 400;
@@ -111,6 +114,18 @@ pub fn extract(html: &str) -> Article {
     }
     drop_section_headings(&mut blocks);
     drop_trailing_islands(&mut blocks);
+    // A page whose body is rendered by scripts has next to no text in its markup; its own
+    // summary is then the best reading of it there is.
+    let kept_len: usize = blocks
+        .iter()
+        .filter(|b| b.is_kept())
+        .map(|b| b.text.len())
+        .sum();
+    if kept_len < SCRIPTED_PAGE {
+        if let Some(d) = collector.description().filter(|d| d.len() > kept_len) {
+            blocks.insert(0, Block::new(d, BlockRole::Paragraph));
+        }
+    }
     let meta = collector.finish(h1, |n| status(n) == Status::Kept);
     Article { meta, blocks }
 }

@@ -161,3 +161,18 @@ fn an_unclosed_svg_icon_does_not_swallow_the_article() {
     let a = extract(&html);
     assert_eq!(kept(&a).len(), 2, "{:?}", a.blocks);
 }
+
+#[test]
+fn a_script_rendered_page_falls_back_to_its_description() {
+    let html = "<html><head><meta name=description content='The summary of a story whose body \
+                is rendered by scripts.'></head><body><div id=app></div><script>render()</script></body></html>";
+    let a = extract(html);
+    assert_eq!(
+        kept(&a),
+        vec!["The summary of a story whose body is rendered by scripts."]
+    );
+    let with_body = extract(&page(&format!(
+        "<meta name=description content='Summary.'><p>{PROSE}</p><p>{PROSE}</p>"
+    )));
+    assert!(kept(&with_body).iter().all(|t| *t != "Summary."));
+}
