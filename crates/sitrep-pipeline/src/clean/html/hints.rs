@@ -242,10 +242,20 @@ impl Hint {
             // usually the article), not the sidebar itself; `post-meta` is a byline, not the post.
             let mut wrapper = false;
             let mut removal_word = false;
+            let (mut author, mut about_author) = (false, false);
             words(token, |w| {
                 wrapper |= WRAPPER.contains(&w);
                 removal_word |= classify(w).is_some();
+                author |= w == "author";
+                about_author |= matches!(w, "bio" | "info" | "box" | "description" | "about" | "profile");
             });
+            // `author` alone may be a state class (`author-jdoe` on a post); `author-bio` or
+            // `author-info` is the box about the writer.
+            if author && about_author {
+                h.remove = Some(RemovedKind::Byline);
+                h.strong = true;
+                continue;
+            }
             words(token, |w| {
                 if let Some((kind, strong)) = classify(w).filter(|_| !wrapper) {
                     // The first removal word wins; a strong word upgrades a weak verdict.
