@@ -10,12 +10,11 @@ use std::time::{Duration, Instant};
 
 use sitrep_pipeline::clean::html::extract;
 
-/// Decodes page bytes: valid UTF-8 as is; else a charset named in the first 8 KiB; else a guess.
+/// Decodes page bytes: valid UTF-8 as is; else the charset a meta tag names (a page that says
+/// UTF-8 but has a few bad bytes stays UTF-8); else chardetng's guess.
 fn decode(bytes: &[u8]) -> String {
-    let lossy = String::from_utf8_lossy(bytes);
-    // A few stray bytes in a UTF-8 page are better replaced than the whole page misread.
-    if lossy.matches('\u{fffd}').count() * 1000 <= bytes.len() {
-        return lossy.into_owned();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
     }
     let head = String::from_utf8_lossy(bytes.get(..8192).unwrap_or(bytes)).to_ascii_lowercase();
     let named = head.find("charset=").and_then(|i| {
@@ -28,13 +27,15 @@ fn decode(bytes: &[u8]) -> String {
             .collect();
         encoding_rs::Encoding::for_label(name.as_bytes())
     });
-    let enc = named
-        .filter(|e| *e != encoding_rs::UTF_8)
-        .unwrap_or_else(|| {
+    let enc = match named {
+        Some(e) if e == encoding_rs::UTF_8 => return String::from_utf8_lossy(bytes).into_owned(),
+        Some(e) => e,
+        None => {
             let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             det.feed(bytes, true);
             det.guess(None, chardetng::Utf8Detection::Allow)
-        });
+        }
+    };
     let mut dec = enc.new_decoder();
     let cap = dec
         .max_utf8_buffer_length(bytes.len())
