@@ -27,9 +27,9 @@ const DESCEND: f32 = 0.8;
 /// children to join the main content.
 const CLIMB: f32 = 1.4;
 /// A segment shorter than this (in bytes) is not prose for scoring.
-const PROSE_MIN: usize = 60;
+const PROSE_MIN: usize = 90;
 /// Above this share of link text a segment or a container is navigation, not prose.
-const LINK_DENSE: f32 = 0.5;
+const LINK_DENSE: f32 = 0.4;
 
 /// The status of one node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
