@@ -212,7 +212,25 @@ impl Verdict {
 fn trailing_widgets(tree: &Tree, st: &Stats, main: &[u32]) -> Vec<bool> {
     let mut out = vec![false; tree.nodes.len()];
     let prose = |i: u32| st.prose.get(i as usize).copied().unwrap_or(0);
+    // Every prose-bearing element in the main content, not only its roots: an article body
+    // nested in a wrapper ends with the same widgets.
+    let mut in_main = vec![false; tree.nodes.len()];
     for &m in main {
+        if let Some(x) = in_main.get_mut(m as usize) {
+            *x = true;
+        }
+    }
+    let mut parents = Vec::new();
+    for (i, node) in tree.nodes.iter().enumerate() {
+        let inherited = in_main.get(node.parent as usize).copied().unwrap_or(false);
+        if let Some(x) = in_main.get_mut(i) {
+            *x |= inherited;
+            if *x && prose(i as u32) > 0 && node.tag != Tag::Text {
+                parents.push(i as u32);
+            }
+        }
+    }
+    for m in parents {
         let Some(node) = tree.node(m) else { continue };
         let mut last_prose = NONE;
         let mut c = node.first_child;
