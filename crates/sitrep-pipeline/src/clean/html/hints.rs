@@ -247,7 +247,10 @@ impl Hint {
                 wrapper |= WRAPPER.contains(&w);
                 removal_word |= classify(w).is_some();
                 author |= w == "author";
-                about_author |= matches!(w, "bio" | "info" | "box" | "description" | "about" | "profile");
+                about_author |= matches!(
+                    w,
+                    "bio" | "info" | "box" | "description" | "about" | "profile"
+                );
             });
             // `author` alone may be a state class (`author-jdoe` on a post); `author-bio` or
             // `author-info` is the box about the writer.

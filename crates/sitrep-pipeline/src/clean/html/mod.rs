@@ -54,6 +54,9 @@ pub struct Article {
 /// Inputs beyond this many bytes are cut: node offsets are 32-bit, and no article is this long.
 const MAX_INPUT: usize = 1 << 30;
 
+/// Lines shorter than this many bytes are judged by their share of link text.
+const LINK_LINE: usize = 150;
+
 /// Below this many bytes of kept text, a page is taken for one rendered by scripts.
 const SCRIPTED_PAGE: usize = 200;
 
@@ -81,7 +84,8 @@ pub fn extract(html: &str) -> Article {
     let mut h1 = None;
     for s in segs {
         let mut st = status(s.owner);
-        if st == Status::Kept && s.link_len * 2 > s.text.len() && s.text.len() < 300 {
+        // A short line that is a third links is a menu entry or a "read more", not a sentence.
+        if st == Status::Kept && s.link_len * 3 > s.text.len() && s.text.len() < LINK_LINE {
             st = Status::Removed(RemovedKind::Navigation, s.owner);
         }
         if st == Status::Kept && is_copyright_line(&s.text) {
