@@ -23,6 +23,9 @@ use sitrep_model::RemovedKind;
 
 /// How much of its parent's prose a child must hold for the walk to descend into it.
 const DESCEND: f32 = 0.8;
+/// A sibling joins the main content only with less than this share of link text: a teaser
+/// list beside the article has more.
+const SIBLING_LINKS: f32 = 0.2;
 /// How far above the chosen element's own prose its ancestors may go for their prose-bearing
 /// children to join the main content.
 const CLIMB: f32 = 1.4;
@@ -352,7 +355,7 @@ fn choose_main(tree: &Tree, st: &Stats, body: u32) -> Vec<u32> {
                 before = false;
             } else if sib.tag != Tag::Text && sib.hint.remove.is_none() {
                 let heading = before && sib.tag.is_heading();
-                let prose_sib = prose(c) > 0 && st.link_density(c as usize) < 0.35;
+                let prose_sib = prose(c) > 0 && st.link_density(c as usize) < SIBLING_LINKS;
                 if heading || prose_sib {
                     main.push(c);
                 }
