@@ -176,3 +176,21 @@ fn a_script_rendered_page_falls_back_to_its_description() {
     )));
     assert!(kept(&with_body).iter().all(|t| *t != "Summary."));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any mix of markup fragments, references and junk gives an article, and every block has
+    /// text: extraction is total.
+    #[test]
+    fn never_panics_on_markup_soup(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "<p>", "</p>", "<div class='nav'>", "</div>", "<a href=x>", "</a>", "<svg>", "</svg>",
+        "<script>", "</script>", "<!--", "-->", "<table><td>", "<li>", "&amp;", "&#x1F600;", "&",
+        "<", ">", "\"", "text with words, ", "\u{0}", "é", "<br>", "<h1>", "</h1>", "<template>",
+        "<math>", "<noscript>", "</body>", "<html lang=de>", "<meta property=og:title content=x>",
+    ]), 0..80)) {
+        let html: String = parts.concat();
+        let a = extract(&html);
+        proptest::prop_assert!(a.blocks.iter().all(|b| !b.text.is_empty()));
+    }
+}
