@@ -57,6 +57,9 @@ const MAX_INPUT: usize = 1 << 30;
 /// Lines shorter than this many bytes are judged by their share of link text.
 const LINK_LINE: usize = 150;
 
+/// Lines shorter than this many bytes with a `©` in them are picture credits.
+const CREDIT_LINE: usize = 200;
+
 /// Below this many bytes of kept text, a page is taken for one rendered by scripts.
 const SCRIPTED_PAGE: usize = 200;
 
@@ -90,6 +93,9 @@ pub fn extract(html: &str) -> Article {
         }
         if st == Status::Kept && is_copyright_line(&s.text) {
             st = Status::Removed(RemovedKind::Copyright, s.owner);
+        } else if st == Status::Kept && s.text.len() < CREDIT_LINE && s.text.contains('©') {
+            // A short line with a copyright sign inside is a picture's caption and credit.
+            st = Status::Removed(RemovedKind::Caption, s.owner);
         }
         let is_h1 = tree.node(s.owner).is_some_and(|n| n.tag == Tag::H1);
         match st {
