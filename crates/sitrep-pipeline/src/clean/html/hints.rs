@@ -90,8 +90,6 @@ const EXACT: &[Rule] = &[
     ("side", RemovedKind::Other, false),
     ("aside", RemovedKind::Other, false),
     ("rail", RemovedKind::Other, false),
-    ("widget", RemovedKind::Other, false),
-    ("widgets", RemovedKind::Other, false),
     ("respond", RemovedKind::Other, true),
     ("reply", RemovedKind::Other, false),
     ("replies", RemovedKind::Other, true),
