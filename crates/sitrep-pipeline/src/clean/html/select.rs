@@ -1,15 +1,19 @@
 //! Finding the article in the tree: the principal type is [`Verdict`], the status of every node
 //! (in the main content, removed inside it, or outside it), decided from text density.
 //!
-//! 1. Each segment of prose (long enough, few links) counts its length for its element, and the
-//!    counts are summed up the tree, children first (the arena is walked backwards). Elements
-//!    whose markup names them as boilerplate pass nothing up, unless the hint is weak and the
-//!    element holds most of the page's prose (a `class="post has-sidebar"` wrapper).
-//! 2. From the body down, the walk descends into the child holding most of the prose while that
-//!    child holds nearly all of it: the deepest element that still holds the article.
-//! 3. Siblings of that element that carry prose of their own, or are headings, join it (a lead
-//!    paragraph or a second body part, as in readability).
-//! 4. Every node then gets its status from its parent's, its own hint, and its link density.
+//! 1. Each segment counts its text outside links (its "weight") for its element, and its length
+//!    again as "prose" when it is a long, link-poor paragraph; the counts are summed up the tree,
+//!    children first (the arena is walked backwards). Elements whose markup names them as
+//!    boilerplate pass nothing up, unless they hold much of the page's prose (a weak hint yields
+//!    at a third, a strong one at half: a `class="l-outer--nav"` page wrapper is no menu).
+//! 2. From the body down, the walk descends into the heaviest child while that child holds
+//!    nearly all the weight: the deepest element that still holds the article.
+//! 3. Climbing back while the ancestors add little prose, their link-poor prose-bearing children
+//!    and the headings before the article join it (a lead paragraph above the body, as in
+//!    readability's sibling step).
+//! 4. Every node then gets its status from its parent's, its own hint, its link density, and
+//!    its place: prose-free containers after the last prose of a main element are the widgets
+//!    that close an article.
 //!
 //! ```ignore
 //! let v = Verdict::decide(&tree, &segments);
