@@ -36,6 +36,8 @@ pub struct MetaCollector {
     /// whose body is rendered by scripts.
     og_description: Option<String>,
     description: Option<String>,
+    /// JSON-LD `articleBody`, raw: the full text some script-rendered pages carry.
+    ld_body: Option<String>,
 }
 
 /// Decodes an attribute value's references and squashes its white space.
@@ -183,6 +185,8 @@ impl MetaCollector {
                     if article {
                         let headline = map.get("headline").and_then(|h| h.as_str()).map(decoded);
                         set(&mut self.ld_headline, headline);
+                        let body = map.get("articleBody").and_then(|b| b.as_str());
+                        set(&mut self.ld_body, body.map(str::to_string));
                         let date = map
                             .get("datePublished")
                             .and_then(|d| d.as_str())
@@ -193,6 +197,17 @@ impl MetaCollector {
                 _ => {}
             }
         }
+    }
+
+    /// The article's text from JSON-LD `articleBody`, cut into paragraphs at line breaks.
+    pub fn ld_paragraphs(&self) -> Vec<String> {
+        let Some(body) = self.ld_body.as_deref() else {
+            return Vec::new();
+        };
+        body.split('\n')
+            .map(decoded)
+            .filter(|p| !p.is_empty())
+            .collect()
     }
 
     /// The page's summary from its meta tags.

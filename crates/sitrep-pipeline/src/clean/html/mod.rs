@@ -132,7 +132,18 @@ pub fn extract(html: &str) -> Article {
         .map(|b| b.text.len())
         .sum();
     if kept_len < SCRIPTED_PAGE {
-        if let Some(d) = collector.description().filter(|d| d.len() > kept_len) {
+        let body = collector.ld_paragraphs();
+        if body.iter().map(String::len).sum::<usize>() > kept_len.max(SCRIPTED_PAGE) {
+            let at = blocks
+                .iter()
+                .position(Block::is_kept)
+                .unwrap_or(blocks.len());
+            blocks.splice(
+                at..at,
+                body.into_iter()
+                    .map(|p| Block::new(p, BlockRole::Paragraph)),
+            );
+        } else if let Some(d) = collector.description().filter(|d| d.len() > kept_len) {
             blocks.insert(0, Block::new(d, BlockRole::Paragraph));
         }
     }

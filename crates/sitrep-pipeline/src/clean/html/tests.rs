@@ -194,3 +194,15 @@ proptest::proptest! {
         proptest::prop_assert!(a.blocks.iter().all(|b| !b.text.is_empty()));
     }
 }
+
+#[test]
+fn a_script_rendered_page_prefers_its_json_ld_article_body() {
+    let html = format!(
+        "<html><head><meta name=description content='Short summary.'>\
+         <script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"articleBody\":\"{PROSE}\\n{PROSE} &amp; more\"}}</script>\
+         </head><body><div id=app></div></body></html>"
+    );
+    let a = extract(&html);
+    assert_eq!(kept(&a).len(), 2, "{:?}", a.blocks);
+    assert!(kept(&a)[1].ends_with("& more"));
+}
