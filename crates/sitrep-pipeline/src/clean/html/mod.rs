@@ -180,7 +180,7 @@ fn drop_section_headings(blocks: &mut [Block]) {
 /// After the article's last long paragraph, a short kept block between two removed ones is a
 /// remnant of the boilerplate around it (an author blurb, a form label, "Was this useful?").
 fn drop_trailing_islands(blocks: &mut [Block]) {
-    const LONG: usize = 150;
+    const LONG: usize = 250;
     let Some(last_long) = blocks
         .iter()
         .rposition(|b| b.is_kept() && b.text.len() >= LONG)
