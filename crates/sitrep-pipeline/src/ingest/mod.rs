@@ -136,26 +136,17 @@ fn one<'a>(item: Result<RawDocument>) -> Documents<'a> {
 /// (`page.html.gz` → `page`).
 pub fn file_id(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    // Compression suffixes first, then one format suffix: `page.html.gz` → `page`, while
+    // `notes.json.html` keeps `notes.json`, since only the last format suffix says what it is.
     let mut id = base;
-    while let Some((stem, ext)) = id.rsplit_once('.') {
-        let known = matches!(
-            ext.to_ascii_lowercase().as_str(),
-            "gz" | "html"
-                | "htm"
-                | "xhtml"
-                | "txt"
-                | "text"
-                | "jsonl"
-                | "ndjson"
-                | "json"
-                | "xml"
-                | "rss"
-                | "atom"
-                | "warc"
-        );
-        if !known || stem.is_empty() {
-            break;
-        }
+    while let Some(stem) = strip_ext(id, &["gz"]) {
+        id = stem;
+    }
+    let formats = [
+        "html", "htm", "xhtml", "txt", "text", "jsonl", "ndjson", "json", "xml", "rss", "atom",
+        "warc",
+    ];
+    if let Some(stem) = strip_ext(id, &formats) {
         id = stem;
     }
     if id.is_empty() || id == "-" {
@@ -163,6 +154,12 @@ pub fn file_id(name: &str) -> String {
     } else {
         id.to_string()
     }
+}
+
+/// `name` without its last extension when that is one of `exts` (any case) and a stem remains.
+fn strip_ext<'a>(name: &'a str, exts: &[&str]) -> Option<&'a str> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    (!stem.is_empty() && exts.iter().any(|e| ext.eq_ignore_ascii_case(e))).then_some(stem)
 }
 
 #[cfg(test)]
@@ -174,6 +171,9 @@ mod tests {
         assert_eq!(file_id("dir/page.html.gz"), "page");
         assert_eq!(file_id("article.txt"), "article");
         assert_eq!(file_id("a.b.c"), "a.b.c");
+        assert_eq!(file_id("lemire.me.json.html"), "lemire.me.json");
+        assert_eq!(file_id("crawl.warc.gz"), "crawl");
+        assert_eq!(file_id("feed.XML.GZ"), "feed");
         assert_eq!(file_id("-"), "stdin");
         assert_eq!(
             file_id("Ile jest warta godzina pracy_ W tych.html.gz"),
