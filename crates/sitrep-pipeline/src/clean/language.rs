@@ -22,7 +22,7 @@ pub const MIN_LETTERS: usize = 20;
 
 /// Only this many bytes of a block are read: a paragraph's language shows in its first lines, and
 /// capping the sample keeps the cost per page bounded however long the paragraphs are.
-const BLOCK_SAMPLE: usize = 400;
+const BLOCK_SAMPLE: usize = 200;
 
 /// The body's language is read from about this many bytes of kept text.
 const BODY_SAMPLE: usize = 3000;
