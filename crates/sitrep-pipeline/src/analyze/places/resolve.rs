@@ -1,0 +1,340 @@
+//! Deciding which candidates are places, and which place each one is.
+//!
+//! The principal function is [`resolve`]. It takes the candidates of [`scan`](super::scan),
+//! drops those that are not place mentions (names inside an organisation's or a person's name,
+//! capitals standing for their governments, common words), and picks one gazetteer record for
+//! each of the others.
+//!
+//! ```
+//! use sitrep_pipeline::analyze::places::Gazetteer;
+//! use sitrep_pipeline::analyze::sentences;
+//!
+//! let g = Gazetteer::default();
+//! let text = "Shelling hit a market in Kandahar city and two villages in Kandahar province.";
+//! let places = g.resolve(text, &sentences::split(text, None), &[]);
+//! assert_eq!(places.len(), 2);
+//! assert_eq!(places[0].geonames_id, Some(1138336)); // the city
+//! assert_eq!(places[1].geonames_id, Some(1138335)); // the province
+//! ```
+//!
+//! # Rules
+//!
+//! A candidate is dropped when
+//! 1. an entity of kind person, organisation or group overlaps it ("UN Assistance Mission in
+//!    Afghanistan", "Zamir Kabulov"), or any entity whose CAMEO code holds `GOV` ("According to
+//!    Kabul");
+//! 2. it follows a lowercase word and a hyphen ("anti-Pakistan");
+//! 3. it is one word of the `[never]` list, or of the `[common]` list without a locative
+//!    preposition before it (sentence starts never have one);
+//! 4. it can only be an ordinary city (no country, division or capital of that name) that is
+//!    small (one word and under 100,000 people, several words and under 15,000, or one word known
+//!    only as an alternate name) and nothing supports it: no locative preposition or
+//!    division/settlement word around it, and none of its records lies in a country the
+//!    document is about.
+//!
+//! The countries the document is about are those of the entities (not `IGO`), of the country
+//! names it mentions, and of the names that can be only one place.
+//!
+//! Each remaining candidate takes the record ranked first by, in order: the cue around it
+//! ("X province", "province of X" prefer a division; "X city", "town of X" a city), lying in a
+//! document country, being the record's own name rather than an alternate, the class (country,
+//! then division, then city), the population. Two exceptions turn a division into the city of
+//! the same name in the same country: the city is the national capital ("Kabul" means the city
+//! unless "province" follows), or the text reads "in X" with a street-level word in the same
+//! sentence ("a hospital in Kandahar").
+
+use sitrep_model::{Entity, EntityKind, Place};
+use std::collections::BTreeSet;
+
+use super::gazetteer::{GazetteerData, NameRef, PlaceClass, PlaceRecord};
+use super::scan::{self, Candidate, Word};
+use super::words::PlaceWords;
+use crate::analyze::sentences::Sentences;
+
+/// Below this, a one-word city name needs support from its context.
+const MIN_POPULATION_ALONE: u64 = 100_000;
+/// Below this, a city name of several words needs support from its context.
+const MIN_POPULATION_MULTIWORD: u64 = 15_000;
+/// How far (bytes) to look for the ends of the sentence around a name.
+const SENTENCE_REACH: usize = 400;
+
+/// What the words around a name say about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cues {
+    /// A locative preposition right before ("in", "near").
+    pub locative: bool,
+    /// A division word after ("X province") or before "of" ("the province of X").
+    pub division: bool,
+    /// A settlement word after ("X city") or before "of" ("the town of X").
+    pub settlement: bool,
+    /// A street-level word in the same sentence ("hospital", "market").
+    pub street: bool,
+    /// The name opens a sentence.
+    pub sentence_start: bool,
+    /// The name follows a lowercase word and a hyphen ("anti-Pakistan").
+    pub hyphenated: bool,
+}
+
+/// One candidate with its cues and its possible records.
+struct Mention<'d> {
+    cand: Candidate<'d>,
+    cues: Cues,
+    options: Vec<(NameRef, PlaceRecord<'d>)>,
+}
+
+/// Finds and geocodes the places of `text`.
+pub fn resolve(
+    data: &GazetteerData,
+    words: &PlaceWords,
+    text: &str,
+    doc: &Sentences,
+    entities: &[Entity],
+) -> Vec<Place> {
+    let ws = scan::words(text);
+    let mut mentions: Vec<Mention<'_>> = scan::scan(data, text, &ws)
+        .into_iter()
+        .filter(|c| !inside_actor(c, entities))
+        .filter_map(|cand| {
+            let cues = cues(text, &ws, &cand, doc, words);
+            let options: Vec<_> = cand
+                .entry
+                .refs()
+                .filter_map(|r| data.record(r.record).map(|p| (r, p)))
+                .collect();
+            let keep = !options.is_empty() && !cues.hyphenated && !stopped(&cand, &cues, words);
+            keep.then_some(Mention {
+                cand,
+                cues,
+                options,
+            })
+        })
+        .collect();
+
+    let countries = document_countries(&mentions, entities);
+    mentions.retain(|m| !weak(m, &countries));
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let rec = choose(m, &countries)?;
+            Some(Place {
+                text: text.get(m.cand.start..m.cand.end)?.to_string(),
+                start: m.cand.start,
+                end: m.cand.end,
+                name: rec.name.to_string(),
+                country: Some(rec.country.to_string()),
+                lat: rec.lat,
+                lon: rec.lon,
+                geonames_id: Some(rec.geonames_id),
+            })
+        })
+        .collect()
+}
+
+/// Rule 1: the name is part of an actor that is not a place.
+fn inside_actor(c: &Candidate<'_>, entities: &[Entity]) -> bool {
+    entities.iter().any(|e| {
+        let overlaps = e.start < c.end && c.start < e.end;
+        let actor = matches!(
+            e.kind,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Group
+        );
+        let government = e.code.as_deref().is_some_and(|code| code.contains("GOV"));
+        overlaps && (actor || government)
+    })
+}
+
+/// Rule 3: stop-lists.
+fn stopped(c: &Candidate<'_>, cues: &Cues, words: &PlaceWords) -> bool {
+    if c.word_count() != 1 {
+        return false;
+    }
+    words.is_never(&c.key) || (words.is_common(&c.key) && (!cues.locative || cues.sentence_start))
+}
+
+/// The countries the document is about.
+fn document_countries(mentions: &[Mention<'_>], entities: &[Entity]) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = entities
+        .iter()
+        .filter_map(|e| e.country.as_deref())
+        .filter(|c| c.len() == 3 && *c != "IGO")
+        .map(str::to_string)
+        .collect();
+    for m in mentions {
+        let country = m
+            .options
+            .iter()
+            .find(|(r, p)| r.primary && p.class == PlaceClass::Country);
+        if let Some((_, p)) = country {
+            out.insert(p.country.to_string());
+            continue;
+        }
+        let mut it = m.options.iter().map(|(_, p)| p.country);
+        if let Some(first) = it.next() {
+            let strong = m
+                .options
+                .iter()
+                .any(|(_, p)| p.class != PlaceClass::City || p.population >= MIN_POPULATION_ALONE);
+            if strong && it.all(|c| c == first) {
+                out.insert(first.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Rule 4: a small ordinary city that nothing supports.
+fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
+    let only_cities = m.options.iter().all(|(_, p)| p.class == PlaceClass::City);
+    if !only_cities {
+        return false;
+    }
+    let supported = m.cues.locative
+        || m.cues.division
+        || m.cues.settlement
+        || m.options.iter().any(|(_, p)| countries.contains(p.country));
+    if supported {
+        return false;
+    }
+    let biggest = |primary_only: bool| {
+        m.options
+            .iter()
+            .filter(|(r, _)| r.primary || !primary_only)
+            .map(|(_, p)| p.population)
+            .max()
+            .unwrap_or(0)
+    };
+    if m.cand.word_count() == 1 {
+        biggest(true) < MIN_POPULATION_ALONE
+    } else {
+        biggest(false) < MIN_POPULATION_MULTIWORD
+    }
+}
+
+/// The record a mention most likely names.
+fn choose<'d>(m: &Mention<'d>, countries: &BTreeSet<String>) -> Option<PlaceRecord<'d>> {
+    let rank = |p: &PlaceRecord<'_>| match p.class {
+        PlaceClass::Country => 3u8,
+        PlaceClass::Admin1 => 2,
+        PlaceClass::Capital | PlaceClass::City => 1,
+    };
+    let cue = |p: &PlaceRecord<'_>| {
+        (m.cues.division && p.class == PlaceClass::Admin1) || (m.cues.settlement && p.is_city())
+    };
+    let (_, best) = m.options.iter().max_by_key(|(r, p)| {
+        (
+            cue(p),
+            countries.contains(p.country),
+            r.primary,
+            rank(p),
+            p.population,
+            std::cmp::Reverse(p.geonames_id),
+        )
+    })?;
+    if best.class != PlaceClass::Admin1 || m.cues.division {
+        return Some(*best);
+    }
+    // A division named like a city inside it: the capital, or the city at street level.
+    let street = m.cues.locative && m.cues.street;
+    let city = m
+        .options
+        .iter()
+        .filter(|(_, p)| p.country == best.country && p.is_city())
+        .filter(|(_, p)| p.class == PlaceClass::Capital || (street && p.admin1 == best.admin1))
+        .max_by_key(|(_, p)| p.population);
+    Some(city.map_or(*best, |(_, p)| *p))
+}
+
+/// Reads the cues around a candidate.
+pub fn cues(
+    text: &str,
+    ws: &[Word],
+    c: &Candidate<'_>,
+    doc: &Sentences,
+    words: &PlaceWords,
+) -> Cues {
+    let mut cues = Cues::default();
+    // The words before, joined to the name by a plain space.
+    let before = |i: usize, n: usize| -> Option<(String, &str)> {
+        let k = i.checked_sub(n)?;
+        let w = ws.get(k)?;
+        let next = ws.get(k + 1)?;
+        let gap = text.get(w.end..next.start)?;
+        Some((scan::lower(text, w), gap))
+    };
+    if let Some((w, gap)) = before(c.first, 1) {
+        let plain = gap.chars().all(|ch| ch == ' ');
+        if gap == "-" && !ws.get(c.first - 1).is_some_and(|w| w.upper) {
+            cues.hyphenated = true;
+        }
+        if plain && words.is_locative(&w) {
+            cues.locative = true;
+        }
+        if plain && w == "of" {
+            if let Some((w2, gap2)) = before(c.first, 2) {
+                if gap2.chars().all(|ch| ch == ' ') {
+                    cues.division = words.is_division(&w2);
+                    cues.settlement = words.is_settlement(&w2);
+                }
+            }
+        }
+    }
+    if let (Some(w), Some(next)) = (ws.get(c.last + 1), ws.get(c.last)) {
+        if text.get(next.end..w.start) == Some(" ") {
+            let w = scan::lower(text, w);
+            cues.division |= words.is_division(&w);
+            cues.settlement |= words.is_settlement(&w);
+        }
+    }
+    cues.sentence_start = sentence_start(text, c.start, doc);
+    let (lo, hi) = sentence_around(text, c.start, c.end);
+    let first = ws.partition_point(|w| w.start < lo);
+    cues.street = ws
+        .iter()
+        .skip(first)
+        .take_while(|w| w.end <= hi)
+        .any(|w| words.is_street(&scan::lower(text, w)));
+    cues
+}
+
+/// Whether the name at `start` opens a sentence (or a paragraph, or the text).
+fn sentence_start(text: &str, start: usize, doc: &Sentences) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let trimmed = before.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[')
+    });
+    if trimmed.is_empty()
+        || before
+            .get(trimmed.len()..)
+            .is_some_and(|gap| gap.contains('\n'))
+    {
+        return true;
+    }
+    if trimmed.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    doc.sentences.iter().any(|s| {
+        text.get(s.start..start)
+            .is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
+    })
+}
+
+/// The byte range of the sentence around `start..end`, found by its punctuation, at most
+/// [`SENTENCE_REACH`] bytes each way.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let mut lo = start;
+    for (i, c) in text.get(..start).unwrap_or_default().char_indices().rev() {
+        if is_end(c) || start - i > SENTENCE_REACH {
+            break;
+        }
+        lo = i;
+    }
+    let mut hi = end;
+    for (i, c) in text.get(end..).unwrap_or_default().char_indices() {
+        if is_end(c) || i > SENTENCE_REACH {
+            break;
+        }
+        hi = end + i + c.len_utf8();
+    }
+    (lo, hi)
+}
