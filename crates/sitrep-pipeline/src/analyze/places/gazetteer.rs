@@ -114,6 +114,105 @@ impl Lines {
     }
 }
 
+/// The name index: for each line, where it starts and where its key ends (the TAB).
+#[derive(Debug, Clone)]
+struct NameIndex {
+    text: Cow<'static, str>,
+    starts: Vec<u32>,
+    tabs: Vec<u32>,
+    /// For each first byte of a key, the first line whose key starts with a byte at least as
+    /// large: `buckets[b]..buckets[b + 1]` holds the keys that start with `b`.
+    buckets: Vec<u32>,
+}
+
+impl NameIndex {
+    fn new(text: Cow<'static, str>) -> NameIndex {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::new();
+        let mut tabs = Vec::new();
+        let mut line_start = 0usize;
+        let mut tab = None;
+        for at in memchr::memchr2_iter(b'\t', b'\n', bytes) {
+            if bytes.get(at) == Some(&b'\t') {
+                tab.get_or_insert(at);
+                continue;
+            }
+            starts.push(line_start as u32);
+            tabs.push(tab.unwrap_or(at) as u32);
+            line_start = at + 1;
+            tab = None;
+        }
+        if line_start < bytes.len() {
+            starts.push(line_start as u32);
+            tabs.push(tab.unwrap_or(bytes.len()) as u32);
+        }
+        let mut buckets = vec![0u32; 257];
+        let mut line = 0usize;
+        for (b, slot) in buckets.iter_mut().enumerate() {
+            while line < starts.len() {
+                let first = starts.get(line).and_then(|&s| bytes.get(s as usize));
+                if first.is_some_and(|&f| usize::from(f) < b) {
+                    line += 1;
+                } else {
+                    break;
+                }
+            }
+            *slot = line as u32;
+        }
+        NameIndex {
+            text,
+            starts,
+            tabs,
+            buckets,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The key and the refs of line `i`.
+    fn get(&self, i: usize) -> Option<(&str, &str)> {
+        let start = *self.starts.get(i)? as usize;
+        let tab = *self.tabs.get(i)? as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        let key = self.text.get(start..tab)?;
+        let refs = self.text.get((tab + 1).min(end)..end).unwrap_or_default();
+        Some((key, refs.strip_suffix('\n').unwrap_or(refs)))
+    }
+
+    /// The first line whose key is not less than `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        let (mut lo, mut hi) = match key.as_bytes().first() {
+            Some(&b) => (
+                self.buckets.get(usize::from(b)).map_or(0, |&x| x as usize),
+                self.buckets
+                    .get(usize::from(b) + 1)
+                    .map_or(self.len(), |&x| x as usize),
+            ),
+            None => (0, 0),
+        };
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let k = self
+                .starts
+                .get(mid)
+                .zip(self.tabs.get(mid))
+                .and_then(|(&s, &t)| self.text.get(s as usize..t as usize))
+                .unwrap_or("");
+            if k < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
 /// The embedded records: one place a line (see `data/gazetteer/README.md`).
 const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
 /// The embedded name index: `key<TAB>refs`, sorted by the key's bytes.
@@ -123,7 +222,7 @@ const NAMES_TSV: &str = include_str!("../../../data/gazetteer/names.tsv");
 #[derive(Debug, Clone)]
 pub struct GazetteerData {
     places: Lines,
-    names: Lines,
+    names: NameIndex,
 }
 
 impl GazetteerData {
@@ -138,7 +237,7 @@ impl GazetteerData {
     pub fn from_tsv(places: Cow<'static, str>, names: Cow<'static, str>) -> GazetteerData {
         GazetteerData {
             places: Lines::new(places),
-            names: Lines::new(names),
+            names: NameIndex::new(names),
         }
     }
 
@@ -163,22 +262,11 @@ impl GazetteerData {
     }
 
     fn name_key(&self, i: usize) -> Option<(&str, &str)> {
-        self.names.get(i)?.split_once('\t')
+        self.names.get(i)
     }
 
-    /// The first name line whose key is not less than `key`.
     fn lower_bound(&self, key: &str) -> usize {
-        let (mut lo, mut hi) = (0usize, self.names.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let k = self.name_key(mid).map_or("", |(k, _)| k);
-            if k < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
+        self.names.lower_bound(key)
     }
 
     /// The entry of a normalised name (see [`super::scan`] for the normal form).

@@ -37,7 +37,9 @@
 //!
 //! Each remaining candidate takes the record ranked first by, in order: the cue around it
 //! ("X province", "province of X" prefer a division; "X city", "town of X" a city), lying in a
-//! document country, being the record's own name rather than an alternate, the class (country,
+//! document country (or being prominent: 500,000 people or more and 20 times the population of
+//! every candidate in a document country, so "Moscow" stays Russian in a story about the United
+//! States), being the record's own name rather than an alternate, the class (country,
 //! then division, then city), the population. Two exceptions turn a division into the city of
 //! the same name in the same country: the city is the national capital ("Kabul" means the city
 //! unless "province" follows), or the text reads "in X" with a street-level word in the same
@@ -55,6 +57,10 @@ use crate::analyze::sentences::Sentences;
 const MIN_POPULATION_ALONE: u64 = 100_000;
 /// Below this, a city name of several words needs support from its context.
 const MIN_POPULATION_MULTIWORD: u64 = 15_000;
+/// A place of at least this population that is [`PROMINENT_RATIO`] times bigger than every
+/// candidate in the document's countries competes with them as if it were in one of them.
+const PROMINENT_POPULATION: u64 = 500_000;
+const PROMINENT_RATIO: u64 = 20;
 /// How far (bytes) to look for the ends of the sentence around a name.
 const SENTENCE_REACH: usize = 400;
 
@@ -91,11 +97,12 @@ pub fn resolve(
     entities: &[Entity],
 ) -> Vec<Place> {
     let ws = scan::words(text);
+    let street = street_words(text, &ws, words);
     let mut mentions: Vec<Mention<'_>> = scan::scan(data, text, &ws)
         .into_iter()
         .filter(|c| !inside_actor(c, entities))
         .filter_map(|cand| {
-            let cues = cues(text, &ws, &cand, doc, words);
+            let cues = cues(text, &ws, &street, &cand, doc, words);
             let options: Vec<_> = cand
                 .entry
                 .refs()
@@ -112,10 +119,16 @@ pub fn resolve(
 
     let countries = document_countries(&mentions, entities);
     mentions.retain(|m| !weak(m, &countries));
+    let mut chosen: Vec<Option<PlaceRecord<'_>>> = mentions
+        .iter()
+        .map(|m| choose(m, &countries, |_| true))
+        .collect();
+    apposition(text, &mentions, &mut chosen, &countries);
     mentions
         .iter()
-        .filter_map(|m| {
-            let rec = choose(m, &countries)?;
+        .zip(chosen)
+        .filter_map(|(m, rec)| {
+            let rec = rec?;
             Some(Place {
                 text: text.get(m.cand.start..m.cand.end)?.to_string(),
                 start: m.cand.start,
@@ -128,6 +141,45 @@ pub fn resolve(
             })
         })
         .collect()
+}
+
+/// "Atlanta, Georgia", "Paris, Texas", "Kabul, Afghanistan": a name followed by a comma and a
+/// division or country that can contain it. The second is read among the records that can
+/// contain one of the first's, and the first is then read inside the second.
+fn apposition<'d>(
+    text: &str,
+    mentions: &[Mention<'d>],
+    chosen: &mut [Option<PlaceRecord<'d>>],
+    countries: &BTreeSet<String>,
+) {
+    let contains = |outer: &PlaceRecord<'_>, inner: &PlaceRecord<'_>| match outer.class {
+        PlaceClass::Country => outer.country == inner.country && inner.class != PlaceClass::Country,
+        PlaceClass::Admin1 => {
+            outer.country == inner.country && outer.admin1 == inner.admin1 && inner.is_city()
+        }
+        _ => false,
+    };
+    for i in 1..mentions.len() {
+        let (Some(a), Some(b)) = (mentions.get(i - 1), mentions.get(i)) else {
+            continue;
+        };
+        if text.get(a.cand.end..b.cand.start) != Some(", ") {
+            continue;
+        }
+        let outer = choose(b, countries, |p| {
+            a.options.iter().any(|(_, q)| contains(p, q))
+        });
+        let Some(outer) = outer else { continue };
+        let inner = choose(a, countries, |q| contains(&outer, q));
+        if let Some(inner) = inner {
+            if let Some(slot) = chosen.get_mut(i - 1) {
+                *slot = Some(inner);
+            }
+            if let Some(slot) = chosen.get_mut(i) {
+                *slot = Some(outer);
+            }
+        }
+    }
 }
 
 /// Rule 1: the name is part of an actor that is not a place.
@@ -210,8 +262,12 @@ fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
     }
 }
 
-/// The record a mention most likely names.
-fn choose<'d>(m: &Mention<'d>, countries: &BTreeSet<String>) -> Option<PlaceRecord<'d>> {
+/// The record a mention most likely names, among those that pass `allow`.
+fn choose<'d>(
+    m: &Mention<'d>,
+    countries: &BTreeSet<String>,
+    allow: impl Fn(&PlaceRecord<'d>) -> bool,
+) -> Option<PlaceRecord<'d>> {
     let rank = |p: &PlaceRecord<'_>| match p.class {
         PlaceClass::Country => 3u8,
         PlaceClass::Admin1 => 2,
@@ -220,10 +276,23 @@ fn choose<'d>(m: &Mention<'d>, countries: &BTreeSet<String>) -> Option<PlaceReco
     let cue = |p: &PlaceRecord<'_>| {
         (m.cues.division && p.class == PlaceClass::Admin1) || (m.cues.settlement && p.is_city())
     };
-    let (_, best) = m.options.iter().max_by_key(|(r, p)| {
+    let allowed = || m.options.iter().filter(|(_, p)| allow(p));
+    // A place far bigger than any of the document's countries' counts as one of them: "Moscow"
+    // in a story about Americans is still the Russian capital.
+    let in_doc_population = allowed()
+        .filter(|(_, p)| countries.contains(p.country))
+        .map(|(_, p)| p.population)
+        .max()
+        .unwrap_or(0);
+    let in_doc = |p: &PlaceRecord<'_>| {
+        countries.contains(p.country)
+            || (p.population >= PROMINENT_POPULATION
+                && p.population / PROMINENT_RATIO >= in_doc_population)
+    };
+    let (_, best) = allowed().max_by_key(|(r, p)| {
         (
             cue(p),
-            countries.contains(p.country),
+            in_doc(p),
             r.primary,
             rank(p),
             p.population,
@@ -235,9 +304,7 @@ fn choose<'d>(m: &Mention<'d>, countries: &BTreeSet<String>) -> Option<PlaceReco
     }
     // A division named like a city inside it: the capital, or the city at street level.
     let street = m.cues.locative && m.cues.street;
-    let city = m
-        .options
-        .iter()
+    let city = allowed()
         .filter(|(_, p)| p.country == best.country && p.is_city())
         .filter(|(_, p)| p.class == PlaceClass::Capital || (street && p.admin1 == best.admin1))
         .max_by_key(|(_, p)| p.population);
@@ -248,6 +315,7 @@ fn choose<'d>(m: &Mention<'d>, countries: &BTreeSet<String>) -> Option<PlaceReco
 pub fn cues(
     text: &str,
     ws: &[Word],
+    street: &[usize],
     c: &Candidate<'_>,
     doc: &Sentences,
     words: &PlaceWords,
@@ -287,13 +355,29 @@ pub fn cues(
     }
     cues.sentence_start = sentence_start(text, c.start, doc);
     let (lo, hi) = sentence_around(text, c.start, c.end);
-    let first = ws.partition_point(|w| w.start < lo);
-    cues.street = ws
-        .iter()
-        .skip(first)
-        .take_while(|w| w.end <= hi)
-        .any(|w| words.is_street(&scan::lower(text, w)));
+    let first = street.partition_point(|&at| at < lo);
+    cues.street = street.get(first).is_some_and(|&at| at < hi);
     cues
+}
+
+/// The start offsets of the street-level words of the text, in order.
+pub fn street_words(text: &str, ws: &[Word], words: &PlaceWords) -> Vec<usize> {
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    for w in ws {
+        let Some(word) = text.get(w.start..w.end) else {
+            continue;
+        };
+        if word.len() > 16 {
+            continue;
+        }
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        if words.is_street(&buf) {
+            out.push(w.start);
+        }
+    }
+    out
 }
 
 /// Whether the name at `start` opens a sentence (or a paragraph, or the text).
@@ -312,10 +396,12 @@ fn sentence_start(text: &str, start: usize, doc: &Sentences) -> bool {
     if trimmed.ends_with(['.', '!', '?']) {
         return true;
     }
-    doc.sentences.iter().any(|s| {
-        text.get(s.start..start)
-            .is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
-    })
+    // The last sentence that starts at or before the name, if only punctuation lies between.
+    let n = doc.sentences.partition_point(|s| s.start <= start);
+    n.checked_sub(1)
+        .and_then(|i| doc.sentences.get(i))
+        .and_then(|s| text.get(s.start..start))
+        .is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
 }
 
 /// The byte range of the sentence around `start..end`, found by its punctuation, at most

@@ -142,7 +142,15 @@ pub fn scan<'d>(data: &'d GazetteerData, text: &str, words: &[Word]) -> Vec<Cand
         match best {
             Some((last, key, entry)) => {
                 let start = first.start;
-                let end = words.get(last).map_or(first.end, |w| w.end);
+                let mut end = words.get(last).map_or(first.end, |w| w.end);
+                // An abbreviation keeps its final period: "U.S." (the key is "u.s").
+                let short_last = words.get(last).is_some_and(|w| w.end - w.start <= 2);
+                if key.contains('.')
+                    && short_last
+                    && text.get(end..).is_some_and(|t| t.starts_with('.'))
+                {
+                    end += 1;
+                }
                 out.push(Candidate {
                     first: i,
                     last,

@@ -1,0 +1,76 @@
+//! Measures the gazetteer: load time, then places/s and MB/s of resolution over the given text
+//! files (each read whole, resolved with no entities), and prints the places of each file with
+//! `--show`.
+//!
+//! ```text
+//! cargo run --release -p sitrep-pipeline --example places -- [--show] FILE...
+//! ```
+
+use std::time::Instant;
+
+use sitrep_pipeline::analyze::places::Gazetteer;
+use sitrep_pipeline::analyze::sentences;
+
+fn main() {
+    let mut show = false;
+    let mut texts = Vec::new();
+    for arg in std::env::args().skip(1) {
+        if arg == "--show" {
+            show = true;
+        } else {
+            match std::fs::read_to_string(&arg) {
+                Ok(t) => texts.push((arg, t)),
+                Err(e) => eprintln!("{arg}: {e}"),
+            }
+        }
+    }
+    let t0 = Instant::now();
+    let g = Gazetteer::default();
+    let load = t0.elapsed();
+    eprintln!(
+        "load: {:.2} ms ({} places, {} names, {} context words)",
+        load.as_secs_f64() * 1e3,
+        g.data().len(),
+        g.data().name_count(),
+        g.words().len()
+    );
+    if show {
+        for (name, text) in &texts {
+            for p in g.resolve(text, &sentences::split(text, None), &[]) {
+                eprintln!(
+                    "{name}\t{}..{}\t{}\t{}\t{}\t{:.3},{:.3}\t{}",
+                    p.start,
+                    p.end,
+                    p.text,
+                    p.name,
+                    p.country.as_deref().unwrap_or("-"),
+                    p.lat,
+                    p.lon,
+                    p.geonames_id.unwrap_or(0)
+                );
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    if bytes == 0 {
+        return;
+    }
+    // Enough rounds for about a second of work.
+    let mut rounds = 0u32;
+    let mut found = 0usize;
+    let t1 = Instant::now();
+    while t1.elapsed().as_secs_f64() < 1.0 {
+        for (_, text) in &texts {
+            found += g.resolve(text, &sentences::split(text, None), &[]).len();
+        }
+        rounds += 1;
+    }
+    let secs = t1.elapsed().as_secs_f64();
+    eprintln!(
+        "resolve: {:.0} places/s, {:.2} MB/s, {:.0} µs per text ({} texts x {rounds} rounds)",
+        found as f64 / secs,
+        (bytes as f64 * f64::from(rounds)) / secs / 1e6,
+        secs * 1e6 / (texts.len() as f64 * f64::from(rounds)),
+        texts.len()
+    );
+}
