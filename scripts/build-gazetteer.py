@@ -84,6 +84,18 @@ def key(name):
     return k or None
 
 
+SAINT = re.compile(r"^(Saint|St\.?) (?=\w)")
+
+
+def saint_forms(name):
+    """"Saint Petersburg", "St. Petersburg" and "St Petersburg" are the same name."""
+    m = SAINT.match(name)
+    if not m:
+        return set()
+    rest = name[m.end():]
+    return {f"Saint {rest}", f"St. {rest}", f"St {rest}"}
+
+
 AIRPORT = re.compile(r"^[A-Z0-9]{3,4}$")
 
 
@@ -144,7 +156,7 @@ def main():
     names = {}  # key -> {record index: primary?}
 
     def add_name(idx, n, primary):
-        for form in {n, fold(n)}:
+        for form in {n, fold(n)} | saint_forms(n) | {fold(f) for f in saint_forms(n)}:
             k = key(form)
             if k is None:
                 continue

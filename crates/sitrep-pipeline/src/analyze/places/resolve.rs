@@ -26,11 +26,14 @@
 //! 2. it follows a lowercase word and a hyphen ("anti-Pakistan");
 //! 3. it is one word of the `[never]` list, or of the `[common]` list without a locative
 //!    preposition before it (sentence starts never have one);
-//! 4. it can only be an ordinary city (no country, division or capital of that name) that is
-//!    small (one word and under 100,000 people, several words and under 15,000, or one word known
-//!    only as an alternate name) and nothing supports it: no locative preposition or
-//!    division/settlement word around it, and none of its records lies in a country the
-//!    document is about.
+//! 4. nothing supports it (no locative preposition, no division or settlement word around it)
+//!    and it is no country's name, and either
+//!    - it is one word known only as an alternate name of places under 500,000 people ("Hamas"
+//!      is an alternate name of Hamm, "Tolo" of Toulon), unless it is a spelling variant (same
+//!      first four letters) of a place in a document country ("Misrata" for Misratah), or
+//!    - it can only be an ordinary city (no division or capital of that name) that is small
+//!      (one word and under 100,000 people, several words and under 15,000) and none of its
+//!      records lies in a country the document is about.
 //!
 //! The countries the document is about are those of the entities (not `IGO`), of the country
 //! names it mentions, and of the names that can be only one place.
@@ -55,6 +58,8 @@ use crate::analyze::sentences::Sentences;
 
 /// Below this, a one-word city name needs support from its context.
 const MIN_POPULATION_ALONE: u64 = 100_000;
+/// Below this, a one-word name known only as an alternate needs a cue (not just the country).
+const MIN_POPULATION_ALTERNATE: u64 = 500_000;
 /// Below this, a city name of several words needs support from its context.
 const MIN_POPULATION_MULTIWORD: u64 = 15_000;
 /// A place of at least this population that is [`PROMINENT_RATIO`] times bigger than every
@@ -222,10 +227,9 @@ fn document_countries(mentions: &[Mention<'_>], entities: &[Entity]) -> BTreeSet
         }
         let mut it = m.options.iter().map(|(_, p)| p.country);
         if let Some(first) = it.next() {
-            let strong = m
-                .options
-                .iter()
-                .any(|(_, p)| p.class != PlaceClass::City || p.population >= MIN_POPULATION_ALONE);
+            let strong = m.options.iter().any(|(r, p)| {
+                r.primary && (p.class != PlaceClass::City || p.population >= MIN_POPULATION_ALONE)
+            });
             if strong && it.all(|c| c == first) {
                 out.insert(first.to_string());
             }
@@ -234,17 +238,14 @@ fn document_countries(mentions: &[Mention<'_>], entities: &[Entity]) -> BTreeSet
     out
 }
 
-/// Rule 4: a small ordinary city that nothing supports.
+/// Rule 4: a small ordinary city, or a name known only as an alternate, that nothing supports.
 fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
-    let only_cities = m.options.iter().all(|(_, p)| p.class == PlaceClass::City);
-    if !only_cities {
-        return false;
-    }
-    let supported = m.cues.locative
-        || m.cues.division
-        || m.cues.settlement
-        || m.options.iter().any(|(_, p)| countries.contains(p.country));
-    if supported {
+    let cued = m.cues.locative || m.cues.division || m.cues.settlement;
+    if cued
+        || m.options
+            .iter()
+            .any(|(_, p)| p.class == PlaceClass::Country)
+    {
         return false;
     }
     let biggest = |primary_only: bool| {
@@ -255,11 +256,33 @@ fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
             .max()
             .unwrap_or(0)
     };
-    if m.cand.word_count() == 1 {
+    let one_word = m.cand.word_count() == 1;
+    // "Hamas" is an alternate name of Hamm, "Tolo" of Toulon: one-word alternates stand alone
+    // only for big places ("Kiew", "Moskau", "Lisboa").
+    // A spelling variant of a place in a document country stands too ("Misrata", Misratah).
+    if one_word && !m.options.iter().any(|(r, _)| r.primary) {
+        let variant = m
+            .options
+            .iter()
+            .any(|(_, p)| countries.contains(p.country) && same_start(&m.cand.key, p.name));
+        return !variant && biggest(false) < MIN_POPULATION_ALTERNATE;
+    }
+    let only_cities = m.options.iter().all(|(_, p)| p.class == PlaceClass::City);
+    if !only_cities || m.options.iter().any(|(_, p)| countries.contains(p.country)) {
+        return false;
+    }
+    if one_word {
         biggest(true) < MIN_POPULATION_ALONE
     } else {
         biggest(false) < MIN_POPULATION_MULTIWORD
     }
+}
+
+/// Whether two names start with the same four letters, ignoring case.
+fn same_start(key: &str, name: &str) -> bool {
+    let a = key.chars().flat_map(char::to_lowercase).take(4);
+    let b = name.chars().flat_map(char::to_lowercase).take(4);
+    key.chars().count() >= 4 && a.eq(b)
 }
 
 /// The record a mention most likely names, among those that pass `allow`.
