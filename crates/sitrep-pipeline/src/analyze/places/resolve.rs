@@ -23,9 +23,12 @@
 //! 1. an entity of kind person, organisation or group overlaps it ("UN Assistance Mission in
 //!    Afghanistan", "Zamir Kabulov"), or any entity whose CAMEO code holds `GOV` ("According to
 //!    Kabul");
-//! 2. it follows a lowercase word and a hyphen ("anti-Pakistan");
+//! 2. it follows a lowercase word and a hyphen ("anti-Pakistan"), or it is a word of at most
+//!    four capitals that names no country and no place of 100,000 people by its own name
+//!    ("SANA", the news agency; but "US", "UAE", "GOMA");
 //! 3. it is one word of the `[never]` list, or of the `[common]` list without a locative
-//!    preposition before it (sentence starts never have one);
+//!    preposition before it or a division or settlement word around it ("in Nice", "Washington
+//!    state"), or at the start of a sentence;
 //! 4. nothing supports it (no locative preposition, no division or settlement word around it)
 //!    and it is no country's name, and either
 //!    - it is one word known only as an alternate name of places under 500,000 people ("Hamas"
@@ -84,6 +87,8 @@ pub struct Cues {
     pub sentence_start: bool,
     /// The name follows a lowercase word and a hyphen ("anti-Pakistan").
     pub hyphenated: bool,
+    /// The name is written in capitals only ("KABUL", "SANA").
+    pub all_caps: bool,
 }
 
 /// One candidate with its cues and its possible records.
@@ -108,10 +113,18 @@ pub fn resolve(
         .filter(|c| !inside_actor(c, entities))
         .filter_map(|cand| {
             let cues = cues(text, &ws, &street, &cand, doc, words);
+            // A short word in capitals is an acronym unless it names a country or a big place
+            // by its own name ("US", "UAE", "GOMA" in a dateline; not "SANA", the news agency).
+            let acronym = cues.all_caps && cand.key.chars().count() <= 4;
             let options: Vec<_> = cand
                 .entry
                 .refs()
                 .filter_map(|r| data.record(r.record).map(|p| (r, p)))
+                .filter(|(r, p)| {
+                    !acronym
+                        || p.class == PlaceClass::Country
+                        || (r.primary && p.population >= MIN_POPULATION_ALONE)
+                })
                 .collect();
             let keep = !options.is_empty() && !cues.hyphenated && !stopped(&cand, &cues, words);
             keep.then_some(Mention {
@@ -205,7 +218,8 @@ fn stopped(c: &Candidate<'_>, cues: &Cues, words: &PlaceWords) -> bool {
     if c.word_count() != 1 {
         return false;
     }
-    words.is_never(&c.key) || (words.is_common(&c.key) && (!cues.locative || cues.sentence_start))
+    let cued = cues.locative || cues.division || cues.settlement;
+    words.is_never(&c.key) || (words.is_common(&c.key) && (!cued || cues.sentence_start))
 }
 
 /// The countries the document is about.
@@ -377,6 +391,9 @@ pub fn cues(
         }
     }
     cues.sentence_start = sentence_start(text, c.start, doc);
+    cues.all_caps = text
+        .get(c.start..c.end)
+        .is_some_and(|t| !t.chars().any(char::is_lowercase));
     let (lo, hi) = sentence_around(text, c.start, c.end);
     let first = street.partition_point(|&at| at < lo);
     cues.street = street.get(first).is_some_and(|&at| at < hi);
