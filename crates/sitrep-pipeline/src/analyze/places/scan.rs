@@ -3,7 +3,8 @@
 //! The principal function is [`scan`]. It cuts the text into words (runs of alphanumeric chars),
 //! and from every capitalised word reads the longest run of words whose normalised form is a name
 //! of the gazetteer and whose last word is capitalised too. The normal form is the one
-//! `scripts/build-gazetteer.py` writes into `names.tsv`: words lowercased, joined by the
+//! `scripts/build-gazetteer.py` writes into `names.tsv`: words folded to ASCII where a fold table
+//! says so ("Kandahār" → "kandahar"), lowercased, joined by the
 //! separator found between them, written as one of `" "`, `"-"`, `"'"`, `"."` or `". "`. Any
 //! other separator (a comma, a full stop and a line break) ends a name.
 //!
@@ -116,7 +117,11 @@ pub fn scan<'d>(data: &'d GazetteerData, text: &str, words: &[Word]) -> Vec<Cand
             i += 1;
             continue;
         }
-        let mut key = lower(text, first);
+        let mut key = String::new();
+        data.fold_into(
+            text.get(first.start..first.end).unwrap_or_default(),
+            &mut key,
+        );
         let mut best: Option<(usize, String, NameEntry<'d>)> = None;
         let mut j = i;
         loop {
@@ -136,7 +141,7 @@ pub fn scan<'d>(data: &'d GazetteerData, text: &str, words: &[Word]) -> Vec<Cand
                 break;
             };
             key.push_str(sep);
-            key.push_str(&lower(text, b));
+            data.fold_into(text.get(b.start..b.end).unwrap_or_default(), &mut key);
             j += 1;
         }
         match best {
