@@ -121,8 +121,8 @@ struct NameIndex {
     text: Cow<'static, str>,
     starts: Vec<u32>,
     tabs: Vec<u32>,
-    /// For each first byte of a key, the first line whose key starts with a byte at least as
-    /// large: `buckets[b]..buckets[b + 1]` holds the keys that start with `b`.
+    /// For each two-byte prefix `p` (see [`bucket`]), `buckets[p]..buckets[p + 1]` are the lines
+    /// whose keys start with it. Sorted keys keep each prefix's lines together.
     buckets: Vec<u32>,
 }
 
@@ -147,18 +147,19 @@ impl NameIndex {
             starts.push(line_start as u32);
             tabs.push(tab.unwrap_or(bytes.len()) as u32);
         }
-        let mut buckets = vec![0u32; 257];
-        let mut line = 0usize;
-        for (b, slot) in buckets.iter_mut().enumerate() {
-            while line < starts.len() {
-                let first = starts.get(line).and_then(|&s| bytes.get(s as usize));
-                if first.is_some_and(|&f| usize::from(f) < b) {
-                    line += 1;
-                } else {
-                    break;
-                }
+        // Count the keys of each two-byte prefix, then turn the counts into start lines.
+        let mut buckets = vec![0u32; BUCKETS + 1];
+        for (&st, &tab) in starts.iter().zip(&tabs) {
+            let key = bytes.get(st as usize..tab as usize).unwrap_or_default();
+            if let Some(slot) = buckets.get_mut(bucket(key) + 1) {
+                *slot += 1;
             }
-            *slot = line as u32;
+        }
+        for i in 1..buckets.len() {
+            let prev = buckets.get(i - 1).copied().unwrap_or(0);
+            if let Some(slot) = buckets.get_mut(i) {
+                *slot += prev;
+            }
         }
         NameIndex {
             text,
@@ -187,15 +188,12 @@ impl NameIndex {
 
     /// The first line whose key is not less than `key`.
     fn lower_bound(&self, key: &str) -> usize {
-        let (mut lo, mut hi) = match key.as_bytes().first() {
-            Some(&b) => (
-                self.buckets.get(usize::from(b)).map_or(0, |&x| x as usize),
-                self.buckets
-                    .get(usize::from(b) + 1)
-                    .map_or(self.len(), |&x| x as usize),
-            ),
-            None => (0, 0),
-        };
+        let p = bucket(key.as_bytes());
+        let lo = self.buckets.get(p).map_or(0, |&x| x as usize);
+        let hi = self.buckets.get(p + 1).map_or(self.len(), |&x| x as usize);
+        // Keys of a smaller prefix come before, so a key absent from its bucket would sit at its
+        // end: the answer lies in lo..=hi.
+        let (mut lo, mut hi) = (lo, hi.max(lo));
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let k = self
@@ -212,6 +210,16 @@ impl NameIndex {
         }
         lo
     }
+}
+
+/// How many two-byte prefixes there are.
+const BUCKETS: usize = 1 << 16;
+
+/// The two-byte prefix of a key, the second byte 0 for a one-byte key.
+fn bucket(key: &[u8]) -> usize {
+    let b0 = key.first().map_or(0, |&b| usize::from(b));
+    let b1 = key.get(1).map_or(0, |&b| usize::from(b));
+    (b0 << 8) | b1
 }
 
 /// The embedded records: one place a line (see `data/gazetteer/README.md`).
@@ -309,24 +317,32 @@ impl GazetteerData {
     /// The entry of a normalised name (see [`super::scan`] for the normal form; words go through
     /// [`Self::fold_into`]).
     pub fn lookup(&self, key: &str) -> Option<NameEntry<'_>> {
-        let (k, refs) = self.name_key(self.lower_bound(key))?;
-        (k == key).then_some(NameEntry { refs })
+        self.find(key).0
     }
 
     /// Whether some longer name starts with `key` followed by a separator: whether it is worth
     /// reading one more word.
     pub fn has_longer(&self, key: &str) -> bool {
-        let mut probe = String::with_capacity(key.len() + 1);
-        probe.push_str(key);
-        probe.push(' ');
-        let Some((k, _)) = self.name_key(self.lower_bound(&probe)) else {
-            return false;
+        self.find(key).1
+    }
+
+    /// The entry of `key`, and whether a longer name starts with `key` and a separator, with one
+    /// binary search.
+    pub fn find(&self, key: &str) -> (Option<NameEntry<'_>>, bool) {
+        let at = self.lower_bound(key);
+        let (entry, next) = match self.name_key(at) {
+            Some((k, refs)) if k == key => (Some(NameEntry { refs }), at + 1),
+            _ => (None, at),
         };
-        // Separators (' ', '\'', '-', '.') are the only bytes below '/' that a key can hold
-        // after its prefix, so the first key at or after "key " tells.
-        k.strip_prefix(key)
-            .and_then(|rest| rest.bytes().next())
-            .is_some_and(|b| matches!(b, b' ' | b'\'' | b'-' | b'.'))
+        // No key byte sorts below ' ', and the separators (' ', '\'', '-', '.') sort below every
+        // alphanumeric byte: if any key is `key` + separator + more, the first key after `key`
+        // is one.
+        let longer = self.name_key(next).is_some_and(|(k, _)| {
+            k.strip_prefix(key)
+                .and_then(|rest| rest.bytes().next())
+                .is_some_and(|b| matches!(b, b' ' | b'\'' | b'-' | b'.'))
+        });
+        (entry, longer)
     }
 }
 

@@ -126,12 +126,11 @@ pub fn scan<'d>(data: &'d GazetteerData, text: &str, words: &[Word]) -> Vec<Cand
         let mut j = i;
         loop {
             let upper = words.get(j).is_some_and(|w| w.upper);
-            if upper {
-                if let Some(entry) = data.lookup(&key) {
-                    best = Some((j, key.clone(), entry));
-                }
+            let (entry, longer) = data.find(&key);
+            if let (true, Some(entry)) = (upper, entry) {
+                best = Some((j, key.clone(), entry));
             }
-            if j + 1 - i >= MAX_WORDS || !data.has_longer(&key) {
+            if j + 1 - i >= MAX_WORDS || !longer {
                 break;
             }
             let (Some(a), Some(b)) = (words.get(j), words.get(j + 1)) else {
