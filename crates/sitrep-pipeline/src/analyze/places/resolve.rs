@@ -23,7 +23,12 @@
 //! 1. an entity of kind person, organisation or group overlaps it ("UN Assistance Mission in
 //!    Afghanistan", "Zamir Kabulov"), or any entity whose CAMEO code holds `GOV` ("According to
 //!    Kabul");
-//! 2. it follows a lowercase word and a hyphen ("anti-Pakistan"), or it is a word of at most
+//! 2. it follows a lowercase word and a hyphen ("anti-Pakistan"); or a capitalised word follows
+//!    it that starts no other plausible place name and is no division, settlement or `[after]`
+//!    word (weekdays, months, "President"): the
+//!    name is then part of a longer one that the actor layer may not know ("President Vladimir
+//!    Putin", "Kabul Bank", "Pakistan Army"; but "Kabul Province", "Kabul Monday"); or it is a
+//!    word of at most
 //!    four capitals that names no country and no place of 100,000 people by its own name
 //!    ("SANA", the news agency; but "US", "UAE", "GOMA");
 //! 3. it is one word of the `[never]` list, or of the `[common]` list without a locative
@@ -89,6 +94,9 @@ pub struct Cues {
     pub hyphenated: bool,
     /// The name is written in capitals only ("KABUL", "SANA").
     pub all_caps: bool,
+    /// A capitalised word follows that is no place, no cue and no stop word: the name is part
+    /// of a longer one ("Vladimir Putin", "Kabul Bank", "Pakistan Army").
+    pub continued: bool,
 }
 
 /// One candidate with its cues and its possible records.
@@ -108,11 +116,19 @@ pub fn resolve(
 ) -> Vec<Place> {
     let ws = scan::words(text);
     let street = street_words(text, &ws, words);
-    let mut mentions: Vec<Mention<'_>> = scan::scan(data, text, &ws)
+    let candidates = scan::scan(data, text, &ws);
+    // Where plausible place names start: a name that runs into one of them is not continued.
+    let starts: Vec<usize> = candidates
+        .iter()
+        .filter(|c| plausible(data, words, c))
+        .map(|c| c.first)
+        .collect();
+    let mut mentions: Vec<Mention<'_>> = candidates
         .into_iter()
         .filter(|c| !inside_actor(c, entities))
         .filter_map(|cand| {
-            let cues = cues(text, &ws, &street, &cand, doc, words);
+            let mut cues = cues(text, &ws, &street, &cand, doc, words);
+            cues.continued &= starts.binary_search(&(cand.last + 1)).is_err();
             // A short word in capitals is an acronym unless it names a country or a big place
             // by its own name ("US", "UAE", "GOMA" in a dateline; not "SANA", the news agency).
             let acronym = cues.all_caps && cand.key.chars().count() <= 4;
@@ -126,7 +142,10 @@ pub fn resolve(
                         || (r.primary && p.population >= MIN_POPULATION_ALONE)
                 })
                 .collect();
-            let keep = !options.is_empty() && !cues.hyphenated && !stopped(&cand, &cues, words);
+            let keep = !options.is_empty()
+                && !cues.hyphenated
+                && !cues.continued
+                && !stopped(&cand, &cues, words);
             keep.then_some(Mention {
                 cand,
                 cues,
@@ -198,6 +217,21 @@ fn apposition<'d>(
             }
         }
     }
+}
+
+/// Whether a candidate looks like a place before any context is read: several words, or one
+/// word off the stop-lists that names a country, a division or a city of 100,000 people.
+fn plausible(data: &GazetteerData, words: &PlaceWords, c: &Candidate<'_>) -> bool {
+    if c.word_count() > 1 {
+        return true;
+    }
+    !words.is_never(&c.key)
+        && !words.is_common(&c.key)
+        && c.entry.refs().any(|r| {
+            data.record(r.record).is_some_and(|p| {
+                p.class != PlaceClass::City || p.population >= MIN_POPULATION_ALONE
+            })
+        })
 }
 
 /// Rule 1: the name is part of an actor that is not a place.
@@ -383,11 +417,15 @@ pub fn cues(
             }
         }
     }
-    if let (Some(w), Some(next)) = (ws.get(c.last + 1), ws.get(c.last)) {
-        if text.get(next.end..w.start) == Some(" ") {
-            let w = scan::lower(text, w);
+    if let (Some(next), Some(last)) = (ws.get(c.last + 1), ws.get(c.last)) {
+        if text.get(last.end..next.start) == Some(" ") {
+            let w = scan::lower(text, next);
             cues.division |= words.is_division(&w);
             cues.settlement |= words.is_settlement(&w);
+            cues.continued = next.upper
+                && !words.is_after(&w)
+                && !words.is_division(&w)
+                && !words.is_settlement(&w);
         }
     }
     cues.sentence_start = sentence_start(text, c.start, doc);

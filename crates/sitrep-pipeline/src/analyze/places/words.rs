@@ -26,6 +26,7 @@ pub struct PlaceWords {
     division: HashSet<String>,
     settlement: HashSet<String>,
     street: HashSet<String>,
+    after: HashSet<String>,
 }
 
 impl PlaceWords {
@@ -55,6 +56,7 @@ impl PlaceWords {
                 "division" => &mut w.division,
                 "settlement" => &mut w.settlement,
                 "street" => &mut w.street,
+                "after" => &mut w.after,
                 _ => continue,
             };
             set.insert(line.to_lowercase());
@@ -92,6 +94,12 @@ impl PlaceWords {
         self.street.contains(word)
     }
 
+    /// A capitalised word that may follow a place name without extending it ("Monday",
+    /// "President").
+    pub fn is_after(&self, word: &str) -> bool {
+        self.after.contains(word)
+    }
+
     /// How many words all lists hold.
     pub fn len(&self) -> usize {
         self.never.len()
@@ -100,6 +108,7 @@ impl PlaceWords {
             + self.division.len()
             + self.settlement.len()
             + self.street.len()
+            + self.after.len()
     }
 
     /// Whether every list is empty.
