@@ -55,9 +55,15 @@
 //! the same name in the same country: the city is the national capital ("Kabul" means the city
 //! unless "province" follows), or the text reads "in X" with a street-level word in the same
 //! sentence ("a hospital in Kandahar").
+//!
+//! Then two passes read names against each other. Apposition: in "Atlanta, Georgia" or
+//! "Paris, Texas", the second name is read among the divisions and countries that can contain the
+//! first, and the first inside it. One sense per document: a bare name takes the reading that a
+//! cue gave the same name elsewhere in the text ("Kandahar province ... fighting in Kandahar"),
+//! unless the cues disagree.
 
 use sitrep_model::{Entity, EntityKind, Place};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::gazetteer::{GazetteerData, NameRef, PlaceClass, PlaceRecord};
 use super::scan::{self, Candidate, Word};
@@ -160,7 +166,9 @@ pub fn resolve(
         .iter()
         .map(|m| choose(m, &countries, |_| true))
         .collect();
-    apposition(text, &mentions, &mut chosen, &countries);
+    let mut fixed = vec![false; mentions.len()];
+    apposition(text, &mentions, &mut chosen, &mut fixed, &countries);
+    one_sense(&mentions, &mut chosen, &fixed);
     mentions
         .iter()
         .zip(chosen)
@@ -187,6 +195,7 @@ fn apposition<'d>(
     text: &str,
     mentions: &[Mention<'d>],
     chosen: &mut [Option<PlaceRecord<'d>>],
+    fixed: &mut [bool],
     countries: &BTreeSet<String>,
 ) {
     let contains = |outer: &PlaceRecord<'_>, inner: &PlaceRecord<'_>| match outer.class {
@@ -209,11 +218,13 @@ fn apposition<'d>(
         let Some(outer) = outer else { continue };
         let inner = choose(a, countries, |q| contains(&outer, q));
         if let Some(inner) = inner {
-            if let Some(slot) = chosen.get_mut(i - 1) {
-                *slot = Some(inner);
-            }
-            if let Some(slot) = chosen.get_mut(i) {
-                *slot = Some(outer);
+            for (at, rec) in [(i - 1, inner), (i, outer)] {
+                if let Some(slot) = chosen.get_mut(at) {
+                    *slot = Some(rec);
+                }
+                if let Some(f) = fixed.get_mut(at) {
+                    *f = true;
+                }
             }
         }
     }
@@ -232,6 +243,36 @@ fn plausible(data: &GazetteerData, words: &PlaceWords, c: &Candidate<'_>) -> boo
                 p.class != PlaceClass::City || p.population >= MIN_POPULATION_ALONE
             })
         })
+}
+
+/// One sense per document: a name read one way thanks to a cue ("Kandahar province", "a market
+/// in Kandahar") is read the same way where it stands bare, unless the cues disagree.
+fn one_sense<'d>(mentions: &[Mention<'d>], chosen: &mut [Option<PlaceRecord<'d>>], fixed: &[bool]) {
+    // Names read by apposition keep their reading but lend it to no other mention.
+    let cued = |m: &Mention<'_>| {
+        m.cues.division || m.cues.settlement || (m.cues.locative && m.cues.street)
+    };
+    let mut sense: BTreeMap<&str, Option<u64>> = BTreeMap::new();
+    for (m, rec) in mentions.iter().zip(chosen.iter()) {
+        if let (true, Some(rec)) = (cued(m), rec) {
+            let id = Some(rec.geonames_id);
+            let slot = sense.entry(m.cand.key.as_str()).or_insert(id);
+            if *slot != id {
+                *slot = None;
+            }
+        }
+    }
+    for (i, (m, rec)) in mentions.iter().zip(chosen.iter_mut()).enumerate() {
+        if cued(m) || fixed.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(Some(id)) = sense.get(m.cand.key.as_str()) else {
+            continue;
+        };
+        if let Some((_, p)) = m.options.iter().find(|(_, p)| p.geonames_id == *id) {
+            *rec = Some(*p);
+        }
+    }
 }
 
 /// Rule 1: the name is part of an actor that is not a place.
