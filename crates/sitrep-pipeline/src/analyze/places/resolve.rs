@@ -34,8 +34,13 @@
 //! 3. it is one word of the `[never]` list, or of the `[common]` list without a locative
 //!    preposition before it or a division or settlement word around it ("in Nice", "Washington
 //!    state"), or at the start of a sentence;
-//! 4. nothing supports it (no locative preposition, no division or settlement word around it)
-//!    and it is no country's name, and either
+//! 4. it is no country's name, and either
+//!    - it is one word known only as an alternate name of places under 500,000 people, with a
+//!      cue around it, but the document is about other countries ("in Zhari district" in a story
+//!      about Afghanistan is not Żary in Poland, whose alternate name is "Zhari"), or
+//!
+//!    nothing supports it (no locative preposition, no division or settlement word around it)
+//!    and either
 //!    - it is one word known only as an alternate name of places under 500,000 people ("Hamas"
 //!      is an alternate name of Hamm, "Tolo" of Toulon), unless it is a spelling variant (same
 //!      first four letters) of a place in a document country ("Misrata" for Misratah), or
@@ -330,10 +335,9 @@ fn document_countries(mentions: &[Mention<'_>], entities: &[Entity]) -> BTreeSet
 /// Rule 4: a small ordinary city, or a name known only as an alternate, that nothing supports.
 fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
     let cued = m.cues.locative || m.cues.division || m.cues.settlement;
-    if cued
-        || m.options
-            .iter()
-            .any(|(_, p)| p.class == PlaceClass::Country)
+    if m.options
+        .iter()
+        .any(|(_, p)| p.class == PlaceClass::Country)
     {
         return false;
     }
@@ -346,18 +350,25 @@ fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
             .unwrap_or(0)
     };
     let one_word = m.cand.word_count() == 1;
-    // "Hamas" is an alternate name of Hamm, "Tolo" of Toulon: one-word alternates stand alone
-    // only for big places ("Kiew", "Moskau", "Lisboa").
-    // A spelling variant of a place in a document country stands too ("Misrata", Misratah).
+    let in_doc = m.options.iter().any(|(_, p)| countries.contains(p.country));
     if one_word && !m.options.iter().any(|(r, _)| r.primary) {
+        let big = biggest(false) >= MIN_POPULATION_ALTERNATE;
+        // "in Zhari district" in a story about Afghanistan is no Polish town (Żary, alternate
+        // "Zhari"): a cue does not carry an alternate name out of the document's countries.
+        if cued {
+            return !(countries.is_empty() || in_doc || big);
+        }
+        // "Hamas" is an alternate name of Hamm, "Tolo" of Toulon: one-word alternates stand
+        // alone only for big places ("Kiew", "Moskau", "Lisboa"), or as a spelling variant of a
+        // place in a document country ("Misrata", Misratah).
         let variant = m
             .options
             .iter()
             .any(|(_, p)| countries.contains(p.country) && same_start(&m.cand.key, p.name));
-        return !variant && biggest(false) < MIN_POPULATION_ALTERNATE;
+        return !variant && !big;
     }
     let only_cities = m.options.iter().all(|(_, p)| p.class == PlaceClass::City);
-    if !only_cities || m.options.iter().any(|(_, p)| countries.contains(p.country)) {
+    if cued || !only_cities || in_doc {
         return false;
     }
     if one_word {
