@@ -16,10 +16,15 @@
 //! assert_eq!(places[0].country.as_deref(), Some("AFG"));
 //! ```
 //!
-//! The work is split in three: [`gazetteer`] reads the data, [`scan`] finds names in the text
-//! (leftmost-longest, capitalised), [`resolve`] keeps the place mentions and disambiguates them.
+//! The work is split by role: [`gazetteer`] reads the data and [`words`] the context word lists,
+//! [`scan`] finds names in the text (leftmost-longest, capitalised), [`context`] reads the cues
+//! around each, [`resolve`] keeps the place mentions and picks a record for each (its module
+//! documentation states the rules), and `passes` revises the picks across mentions.
 
+pub mod context;
 pub mod gazetteer;
+pub mod index;
+mod passes;
 pub mod resolve;
 pub mod scan;
 pub mod words;

@@ -68,15 +68,17 @@
 //! unless the cues disagree.
 
 use sitrep_model::{Entity, EntityKind, Place};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
+use super::context::{cues, street_words, Cues};
 use super::gazetteer::{GazetteerData, NameRef, PlaceClass, PlaceRecord};
-use super::scan::{self, Candidate, Word};
+use super::passes::{apposition, document_countries, one_sense};
+use super::scan::{self, Candidate};
 use super::words::PlaceWords;
 use crate::analyze::sentences::Sentences;
 
 /// Below this, a one-word city name needs support from its context.
-const MIN_POPULATION_ALONE: u64 = 100_000;
+pub(super) const MIN_POPULATION_ALONE: u64 = 100_000;
 /// Below this, a one-word name known only as an alternate needs a cue (not just the country).
 const MIN_POPULATION_ALTERNATE: u64 = 500_000;
 /// Below this, a city name of several words needs support from its context.
@@ -85,36 +87,11 @@ const MIN_POPULATION_MULTIWORD: u64 = 15_000;
 /// candidate in the document's countries competes with them as if it were in one of them.
 const PROMINENT_POPULATION: u64 = 500_000;
 const PROMINENT_RATIO: u64 = 20;
-/// How far (bytes) to look for the ends of the sentence around a name.
-const SENTENCE_REACH: usize = 400;
-
-/// What the words around a name say about it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Cues {
-    /// A locative preposition right before ("in", "near").
-    pub locative: bool,
-    /// A division word after ("X province") or before "of" ("the province of X").
-    pub division: bool,
-    /// A settlement word after ("X city") or before "of" ("the town of X").
-    pub settlement: bool,
-    /// A street-level word in the same sentence ("hospital", "market").
-    pub street: bool,
-    /// The name opens a sentence.
-    pub sentence_start: bool,
-    /// The name follows a lowercase word and a hyphen ("anti-Pakistan").
-    pub hyphenated: bool,
-    /// The name is written in capitals only ("KABUL", "SANA").
-    pub all_caps: bool,
-    /// A capitalised word follows that is no place, no cue and no stop word: the name is part
-    /// of a longer one ("Vladimir Putin", "Kabul Bank", "Pakistan Army").
-    pub continued: bool,
-}
-
 /// One candidate with its cues and its possible records.
-struct Mention<'d> {
-    cand: Candidate<'d>,
-    cues: Cues,
-    options: Vec<(NameRef, PlaceRecord<'d>)>,
+pub(super) struct Mention<'d> {
+    pub(super) cand: Candidate<'d>,
+    pub(super) cues: Cues,
+    pub(super) options: Vec<(NameRef, PlaceRecord<'d>)>,
 }
 
 /// Finds and geocodes the places of `text`.
@@ -193,48 +170,6 @@ pub fn resolve(
         .collect()
 }
 
-/// "Atlanta, Georgia", "Paris, Texas", "Kabul, Afghanistan": a name followed by a comma and a
-/// division or country that can contain it. The second is read among the records that can
-/// contain one of the first's, and the first is then read inside the second.
-fn apposition<'d>(
-    text: &str,
-    mentions: &[Mention<'d>],
-    chosen: &mut [Option<PlaceRecord<'d>>],
-    fixed: &mut [bool],
-    countries: &BTreeSet<String>,
-) {
-    let contains = |outer: &PlaceRecord<'_>, inner: &PlaceRecord<'_>| match outer.class {
-        PlaceClass::Country => outer.country == inner.country && inner.class != PlaceClass::Country,
-        PlaceClass::Admin1 => {
-            outer.country == inner.country && outer.admin1 == inner.admin1 && inner.is_city()
-        }
-        _ => false,
-    };
-    for i in 1..mentions.len() {
-        let (Some(a), Some(b)) = (mentions.get(i - 1), mentions.get(i)) else {
-            continue;
-        };
-        if text.get(a.cand.end..b.cand.start) != Some(", ") {
-            continue;
-        }
-        let outer = choose(b, countries, |p| {
-            a.options.iter().any(|(_, q)| contains(p, q))
-        });
-        let Some(outer) = outer else { continue };
-        let inner = choose(a, countries, |q| contains(&outer, q));
-        if let Some(inner) = inner {
-            for (at, rec) in [(i - 1, inner), (i, outer)] {
-                if let Some(slot) = chosen.get_mut(at) {
-                    *slot = Some(rec);
-                }
-                if let Some(f) = fixed.get_mut(at) {
-                    *f = true;
-                }
-            }
-        }
-    }
-}
-
 /// Whether a candidate looks like a place before any context is read: several words, or one
 /// word off the stop-lists that names a country, a division or a city of 100,000 people.
 fn plausible(data: &GazetteerData, words: &PlaceWords, c: &Candidate<'_>) -> bool {
@@ -248,36 +183,6 @@ fn plausible(data: &GazetteerData, words: &PlaceWords, c: &Candidate<'_>) -> boo
                 p.class != PlaceClass::City || p.population >= MIN_POPULATION_ALONE
             })
         })
-}
-
-/// One sense per document: a name read one way thanks to a cue ("Kandahar province", "a market
-/// in Kandahar") is read the same way where it stands bare, unless the cues disagree.
-fn one_sense<'d>(mentions: &[Mention<'d>], chosen: &mut [Option<PlaceRecord<'d>>], fixed: &[bool]) {
-    // Names read by apposition keep their reading but lend it to no other mention.
-    let cued = |m: &Mention<'_>| {
-        m.cues.division || m.cues.settlement || (m.cues.locative && m.cues.street)
-    };
-    let mut sense: BTreeMap<&str, Option<u64>> = BTreeMap::new();
-    for (m, rec) in mentions.iter().zip(chosen.iter()) {
-        if let (true, Some(rec)) = (cued(m), rec) {
-            let id = Some(rec.geonames_id);
-            let slot = sense.entry(m.cand.key.as_str()).or_insert(id);
-            if *slot != id {
-                *slot = None;
-            }
-        }
-    }
-    for (i, (m, rec)) in mentions.iter().zip(chosen.iter_mut()).enumerate() {
-        if cued(m) || fixed.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        let Some(Some(id)) = sense.get(m.cand.key.as_str()) else {
-            continue;
-        };
-        if let Some((_, p)) = m.options.iter().find(|(_, p)| p.geonames_id == *id) {
-            *rec = Some(*p);
-        }
-    }
 }
 
 /// Rule 1: the name is part of an actor that is not a place.
@@ -300,36 +205,6 @@ fn stopped(c: &Candidate<'_>, cues: &Cues, words: &PlaceWords) -> bool {
     }
     let cued = cues.locative || cues.division || cues.settlement;
     words.is_never(&c.key) || (words.is_common(&c.key) && (!cued || cues.sentence_start))
-}
-
-/// The countries the document is about.
-fn document_countries(mentions: &[Mention<'_>], entities: &[Entity]) -> BTreeSet<String> {
-    let mut out: BTreeSet<String> = entities
-        .iter()
-        .filter_map(|e| e.country.as_deref())
-        .filter(|c| c.len() == 3 && *c != "IGO")
-        .map(str::to_string)
-        .collect();
-    for m in mentions {
-        let country = m
-            .options
-            .iter()
-            .find(|(r, p)| r.primary && p.class == PlaceClass::Country);
-        if let Some((_, p)) = country {
-            out.insert(p.country.to_string());
-            continue;
-        }
-        let mut it = m.options.iter().map(|(_, p)| p.country);
-        if let Some(first) = it.next() {
-            let strong = m.options.iter().any(|(r, p)| {
-                r.primary && (p.class != PlaceClass::City || p.population >= MIN_POPULATION_ALONE)
-            });
-            if strong && it.all(|c| c == first) {
-                out.insert(first.to_string());
-            }
-        }
-    }
-    out
 }
 
 /// Rule 4: a small ordinary city, or a name known only as an alternate, that nothing supports.
@@ -386,7 +261,7 @@ fn same_start(key: &str, name: &str) -> bool {
 }
 
 /// The record a mention most likely names, among those that pass `allow`.
-fn choose<'d>(
+pub(super) fn choose<'d>(
     m: &Mention<'d>,
     countries: &BTreeSet<String>,
     allow: impl Fn(&PlaceRecord<'d>) -> bool,
@@ -432,125 +307,4 @@ fn choose<'d>(
         .filter(|(_, p)| p.class == PlaceClass::Capital || (street && p.admin1 == best.admin1))
         .max_by_key(|(_, p)| p.population);
     Some(city.map_or(*best, |(_, p)| *p))
-}
-
-/// Reads the cues around a candidate.
-pub fn cues(
-    text: &str,
-    ws: &[Word],
-    street: &[usize],
-    c: &Candidate<'_>,
-    doc: &Sentences,
-    words: &PlaceWords,
-) -> Cues {
-    let mut cues = Cues::default();
-    // The words before, joined to the name by a plain space.
-    let before = |i: usize, n: usize| -> Option<(String, &str)> {
-        let k = i.checked_sub(n)?;
-        let w = ws.get(k)?;
-        let next = ws.get(k + 1)?;
-        let gap = text.get(w.end..next.start)?;
-        Some((scan::lower(text, w), gap))
-    };
-    if let Some((w, gap)) = before(c.first, 1) {
-        let plain = gap.chars().all(|ch| ch == ' ');
-        if gap == "-" && !ws.get(c.first - 1).is_some_and(|w| w.upper) {
-            cues.hyphenated = true;
-        }
-        if plain && words.is_locative(&w) {
-            cues.locative = true;
-        }
-        if plain && w == "of" {
-            if let Some((w2, gap2)) = before(c.first, 2) {
-                if gap2.chars().all(|ch| ch == ' ') {
-                    cues.division = words.is_division(&w2);
-                    cues.settlement = words.is_settlement(&w2);
-                }
-            }
-        }
-    }
-    if let (Some(next), Some(last)) = (ws.get(c.last + 1), ws.get(c.last)) {
-        if text.get(last.end..next.start) == Some(" ") {
-            let w = scan::lower(text, next);
-            cues.division |= words.is_division(&w);
-            cues.settlement |= words.is_settlement(&w);
-            cues.continued = next.upper
-                && !words.is_after(&w)
-                && !words.is_division(&w)
-                && !words.is_settlement(&w);
-        }
-    }
-    cues.sentence_start = sentence_start(text, c.start, doc);
-    cues.all_caps = text
-        .get(c.start..c.end)
-        .is_some_and(|t| !t.chars().any(char::is_lowercase));
-    let (lo, hi) = sentence_around(text, c.start, c.end);
-    let first = street.partition_point(|&at| at < lo);
-    cues.street = street.get(first).is_some_and(|&at| at < hi);
-    cues
-}
-
-/// The start offsets of the street-level words of the text, in order.
-pub fn street_words(text: &str, ws: &[Word], words: &PlaceWords) -> Vec<usize> {
-    let mut buf = String::new();
-    let mut out = Vec::new();
-    for w in ws {
-        let Some(word) = text.get(w.start..w.end) else {
-            continue;
-        };
-        if word.len() > 16 {
-            continue;
-        }
-        buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-        if words.is_street(&buf) {
-            out.push(w.start);
-        }
-    }
-    out
-}
-
-/// Whether the name at `start` opens a sentence (or a paragraph, or the text).
-fn sentence_start(text: &str, start: usize, doc: &Sentences) -> bool {
-    let before = text.get(..start).unwrap_or_default();
-    let trimmed = before.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[')
-    });
-    if trimmed.is_empty()
-        || before
-            .get(trimmed.len()..)
-            .is_some_and(|gap| gap.contains('\n'))
-    {
-        return true;
-    }
-    if trimmed.ends_with(['.', '!', '?']) {
-        return true;
-    }
-    // The last sentence that starts at or before the name, if only punctuation lies between.
-    let n = doc.sentences.partition_point(|s| s.start <= start);
-    n.checked_sub(1)
-        .and_then(|i| doc.sentences.get(i))
-        .and_then(|s| text.get(s.start..start))
-        .is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
-}
-
-/// The byte range of the sentence around `start..end`, found by its punctuation, at most
-/// [`SENTENCE_REACH`] bytes each way.
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let mut lo = start;
-    for (i, c) in text.get(..start).unwrap_or_default().char_indices().rev() {
-        if is_end(c) || start - i > SENTENCE_REACH {
-            break;
-        }
-        lo = i;
-    }
-    let mut hi = end;
-    for (i, c) in text.get(end..).unwrap_or_default().char_indices() {
-        if is_end(c) || i > SENTENCE_REACH {
-            break;
-        }
-        hi = end + i + c.len_utf8();
-    }
-    (lo, hi)
 }
