@@ -19,47 +19,44 @@
 //!
 //! # Rules
 //!
-//! A candidate is dropped when
-//! 1. an entity of kind person, organisation or group overlaps it ("UN Assistance Mission in
-//!    Afghanistan", "Zamir Kabulov"), or any entity whose CAMEO code holds `GOV` ("According to
-//!    Kabul");
-//! 2. it follows a lowercase word and a hyphen ("anti-Pakistan"); or a capitalised word follows
-//!    it that starts no other plausible place name and is no division, settlement or `[after]`
-//!    word (weekdays, months, "President"): the
-//!    name is then part of a longer one that the actor layer may not know ("President Vladimir
-//!    Putin", "Kabul Bank", "Pakistan Army"; but "Kabul Province", "Kabul Monday"); or it is a
-//!    word of at most
-//!    four capitals that names no country and no place of 100,000 people by its own name
-//!    ("SANA", the news agency; but "US", "UAE", "GOMA");
-//! 3. it is one word of the `[never]` list, or of the `[common]` list without a locative
-//!    preposition before it or a division or settlement word around it ("in Nice", "Washington
-//!    state"), or at the start of a sentence;
-//! 4. it is no country's name, and either
-//!    - it is one word known only as an alternate name of places under 500,000 people, with a
-//!      cue around it, but the document is about other countries ("in Zhari district" in a story
-//!      about Afghanistan is not Żary in Poland, whose alternate name is "Zhari"), or
+//! A cue is a locative preposition right before the name ("in", "near", "from"), or a division
+//! or settlement word after it ("Kandahar province", "Kandahar city") or before "of" ("the
+//! province of Kandahar"). The word lists live in `data/gazetteer/words.txt`.
 //!
-//!    nothing supports it (no locative preposition, no division or settlement word around it)
-//!    and either
-//!    - it is one word known only as an alternate name of places under 500,000 people ("Hamas"
-//!      is an alternate name of Hamm, "Tolo" of Toulon), unless it is a spelling variant (same
-//!      first four letters) of a place in a document country ("Misrata" for Misratah), or
-//!    - it can only be an ordinary city (no division or capital of that name) that is small
-//!      (one word and under 100,000 people, several words and under 15,000) and none of its
-//!      records lies in a country the document is about.
+//! A candidate is dropped when
+//! 1. **an actor covers it**: an entity of kind person, organisation or group overlaps it ("UN
+//!    Assistance Mission in Afghanistan", "Zamir Kabulov"), or any entity whose CAMEO code holds
+//!    `GOV` ("According to Kabul");
+//! 2. **it is part of another word or name**: it follows a lowercase word and a hyphen
+//!    ("anti-Pakistan"); or a capitalised word follows that starts no plausible place name and
+//!    is no cue or `[after]` word, so the name is part of a longer one the actor layer may not
+//!    know ("President Vladimir Putin", "Kabul Bank", "Pakistan Army"; but "Kabul Province",
+//!    "Kabul Monday"); or it is at most four capitals naming no country and no place of 100,000
+//!    people by its own name ("SANA", the news agency; but "US", "UAE", "GOMA");
+//! 3. **it is a common word**: one word of the `[never]` list ("May", "North", "Police"), or of
+//!    the `[common]` list ("Nice", "Reading", "Split", "Mobile") without a cue or at the start of
+//!    a sentence;
+//! 4. **nothing supports a weak name** (countries are never weak):
+//!    - one word known only as an alternate name: kept with a cue if it lies in a document
+//!      country, or the document has none ("in Zhari district" in a story about Afghanistan is
+//!      not Żary in Poland); kept without a cue only for places of 500,000 people ("Kiew",
+//!      "Lisboa"; not "Hamas", an alternate name of Hamm) or spelling variants (same first four
+//!      letters) of a place in a document country ("Misrata" for Misratah);
+//!    - an ordinary city only (no division or capital of that name), without a cue, outside the
+//!      document's countries, under 100,000 people for one word or 15,000 for several.
 //!
 //! The countries the document is about are those of the entities (not `IGO`), of the country
-//! names it mentions, and of the names that can be only one place.
+//! names it mentions, and of the names that can be only one big place.
 //!
-//! Each remaining candidate takes the record ranked first by, in order: the cue around it
-//! ("X province", "province of X" prefer a division; "X city", "town of X" a city), lying in a
-//! document country (or being prominent: 500,000 people or more and 20 times the population of
-//! every candidate in a document country, so "Moscow" stays Russian in a story about the United
-//! States), being the record's own name rather than an alternate, the class (country,
-//! then division, then city), the population. Two exceptions turn a division into the city of
-//! the same name in the same country: the city is the national capital ("Kabul" means the city
-//! unless "province" follows), or the text reads "in X" with a street-level word in the same
-//! sentence ("a hospital in Kandahar").
+//! Each remaining candidate takes the record ranked first by, in order: matching its cue (a
+//! division word prefers a division, a settlement word a city), lying in a document country (or
+//! being prominent: 500,000 people or more and 20 times the population of every candidate in a
+//! document country, so "Moscow" stays Russian in a story about Americans), being the record's
+//! own name rather than an alternate, the class (country, then division, then city), the
+//! population. Two exceptions turn a division into the city of the same name in the same country:
+//! the city is the national capital ("Kabul" means the city unless "province" follows), or the
+//! text reads "in X" with a street-level word in the same sentence ("a hospital in Kandahar").
+//! A bare "Kandahar" is the province.
 //!
 //! Then two passes read names against each other. Apposition: in "Atlanta, Georgia" or
 //! "Paris, Texas", the second name is read among the divisions and countries that can contain the
