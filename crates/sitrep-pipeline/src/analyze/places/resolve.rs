@@ -43,7 +43,8 @@
 //!      "Lisboa"; not "Hamas", an alternate name of Hamm) or spelling variants (same first four
 //!      letters) of a place in a document country ("Misrata" for Misratah);
 //!    - an ordinary city only (no division or capital of that name), without a cue, outside the
-//!      document's countries, under 100,000 people for one word or 15,000 for several.
+//!      document's countries (or inside them but with no population figure: the administrative
+//!      seats GeoNames lists at 0), under 100,000 people for one word or 15,000 for several.
 //!
 //! The countries the document is about are those of the entities (not `IGO`), of the country
 //! names it mentions, and of the names that can be only one big place.
@@ -223,6 +224,10 @@ fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
     };
     let one_word = m.cand.word_count() == 1;
     let in_doc = m.options.iter().any(|(_, p)| countries.contains(p.country));
+    // Seats without a population figure need a cue even in a document country.
+    let in_doc_sized = m.options.iter().any(|(_, p)| {
+        countries.contains(p.country) && (p.class != PlaceClass::City || p.population > 0)
+    });
     if one_word && !m.options.iter().any(|(r, _)| r.primary) {
         let big = biggest(false) >= MIN_POPULATION_ALTERNATE;
         // "in Zhari district" in a story about Afghanistan is no Polish town (Żary, alternate
@@ -240,7 +245,7 @@ fn weak(m: &Mention<'_>, countries: &BTreeSet<String>) -> bool {
         return !variant && !big;
     }
     let only_cities = m.options.iter().all(|(_, p)| p.class == PlaceClass::City);
-    if cued || !only_cities || in_doc {
+    if cued || !only_cities || in_doc_sized {
         return false;
     }
     if one_word {
