@@ -56,12 +56,11 @@ impl Lines {
     }
 }
 
-/// The name index: for each line, where it starts and where its key ends (the TAB).
+/// The name index: where each line starts, and which lines each two-byte key prefix spans.
 #[derive(Debug, Clone)]
 pub struct NameIndex {
     text: Cow<'static, str>,
     starts: Vec<u32>,
-    tabs: Vec<u32>,
     /// For each two-byte prefix `p` (see [`bucket`]), `buckets[p]..buckets[p + 1]` are the lines
     /// whose keys start with it. Sorted keys keep each prefix's lines together.
     buckets: Vec<u32>,
@@ -70,31 +69,30 @@ pub struct NameIndex {
 impl NameIndex {
     pub fn new(text: Cow<'static, str>) -> NameIndex {
         let bytes = text.as_bytes();
-        let mut starts = Vec::new();
-        let mut tabs = Vec::new();
-        let mut line_start = 0usize;
-        let mut tab = None;
-        for at in memchr::memchr2_iter(b'\t', b'\n', bytes) {
-            if bytes.get(at) == Some(&b'\t') {
-                tab.get_or_insert(at);
-                continue;
+        let mut starts = Vec::with_capacity(bytes.len() / 16);
+        // Count the keys of each two-byte prefix, then turn the counts into start lines.
+        let mut buckets = vec![0u32; BUCKETS + 1];
+        let mut count = |start: usize| {
+            let line = bytes.get(start..).unwrap_or_default();
+            let key_end = line
+                .iter()
+                .take(2)
+                .position(|&b| b == b'\t' || b == b'\n')
+                .unwrap_or(2);
+            let p = bucket(line.get(..key_end).unwrap_or_default());
+            if let Some(slot) = buckets.get_mut(p + 1) {
+                *slot += 1;
             }
+        };
+        let mut line_start = 0usize;
+        for end in memchr::memchr_iter(b'\n', bytes) {
             starts.push(line_start as u32);
-            tabs.push(tab.unwrap_or(at) as u32);
-            line_start = at + 1;
-            tab = None;
+            count(line_start);
+            line_start = end + 1;
         }
         if line_start < bytes.len() {
             starts.push(line_start as u32);
-            tabs.push(tab.unwrap_or(bytes.len()) as u32);
-        }
-        // Count the keys of each two-byte prefix, then turn the counts into start lines.
-        let mut buckets = vec![0u32; BUCKETS + 1];
-        for (&st, &tab) in starts.iter().zip(&tabs) {
-            let key = bytes.get(st as usize..tab as usize).unwrap_or_default();
-            if let Some(slot) = buckets.get_mut(bucket(key) + 1) {
-                *slot += 1;
-            }
+            count(line_start);
         }
         for i in 1..buckets.len() {
             let prev = buckets.get(i - 1).copied().unwrap_or(0);
@@ -105,7 +103,6 @@ impl NameIndex {
         NameIndex {
             text,
             starts,
-            tabs,
             buckets,
         }
     }
@@ -119,17 +116,28 @@ impl NameIndex {
         self.starts.is_empty()
     }
 
-    /// The key and the refs of line `i`.
-    pub fn get(&self, i: usize) -> Option<(&str, &str)> {
+    /// The whole of line `i`, without its line break.
+    fn line(&self, i: usize) -> Option<&str> {
         let start = *self.starts.get(i)? as usize;
-        let tab = *self.tabs.get(i)? as usize;
         let end = self
             .starts
             .get(i + 1)
             .map_or(self.text.len(), |&e| e as usize);
-        let key = self.text.get(start..tab)?;
-        let refs = self.text.get((tab + 1).min(end)..end).unwrap_or_default();
-        Some((key, refs.strip_suffix('\n').unwrap_or(refs)))
+        let line = self.text.get(start..end)?;
+        Some(line.strip_suffix('\n').unwrap_or(line))
+    }
+
+    /// The key of line `i`: up to its TAB.
+    fn key(&self, i: usize) -> Option<&str> {
+        let line = self.line(i)?;
+        let tab = memchr::memchr(b'\t', line.as_bytes()).unwrap_or(line.len());
+        line.get(..tab)
+    }
+
+    /// The key and the refs of line `i`.
+    pub fn get(&self, i: usize) -> Option<(&str, &str)> {
+        let line = self.line(i)?;
+        Some(line.split_once('\t').unwrap_or((line, "")))
     }
 
     /// The first line whose key is not less than `key`.
@@ -142,13 +150,7 @@ impl NameIndex {
         let (mut lo, mut hi) = (lo, hi.max(lo));
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let k = self
-                .starts
-                .get(mid)
-                .zip(self.tabs.get(mid))
-                .and_then(|(&s, &t)| self.text.get(s as usize..t as usize))
-                .unwrap_or("");
-            if k < key {
+            if self.key(mid).unwrap_or("") < key {
                 lo = mid + 1;
             } else {
                 hi = mid;
