@@ -22,7 +22,9 @@ use sitrep_model::Entity;
 use super::gazetteer::{PlaceClass, PlaceRecord};
 use super::resolve::{choose, Mention, MIN_POPULATION_ALONE};
 
-/// The countries the document is about.
+/// The countries the document is about: those of the entities (not `IGO`), of the country
+/// names mentioned (unless a bigger place of another country has the same name, as the US
+/// state of Georgia), and of the names that can be only one big place.
 pub(super) fn document_countries(
     mentions: &[Mention<'_>],
     entities: &[Entity],
@@ -38,8 +40,15 @@ pub(super) fn document_countries(
             .options
             .iter()
             .find(|(r, p)| r.primary && p.class == PlaceClass::Country);
-        if let Some((_, p)) = country {
-            out.insert(p.country.to_string());
+        if let Some((_, c)) = country {
+            // "Georgia" is also a US state bigger than the country: such a name tells nothing.
+            let rival = m
+                .options
+                .iter()
+                .any(|(_, p)| p.country != c.country && p.population >= c.population);
+            if !rival {
+                out.insert(c.country.to_string());
+            }
             continue;
         }
         let mut it = m.options.iter().map(|(_, p)| p.country);

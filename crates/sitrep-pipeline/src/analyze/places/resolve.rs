@@ -47,7 +47,8 @@
 //!      seats GeoNames lists at 0), under 100,000 people for one word or 15,000 for several.
 //!
 //! The countries the document is about are those of the entities (not `IGO`), of the country
-//! names it mentions, and of the names that can be only one big place.
+//! names it mentions (not "Georgia", which is also a bigger US state), and of the names that can
+//! be only one big place.
 //!
 //! Each remaining candidate takes the record ranked first by, in order: matching its cue (a
 //! division word prefers a division, a settlement word a city), lying in a document country (or
