@@ -167,3 +167,28 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
     (lo, hi)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::sentences::split;
+
+    #[test]
+    fn sentence_starts() {
+        let text = "Nice day. \"Nice\" again\n\nNice. In Nice";
+        let doc = split(text, None);
+        let at = |n: usize| text.match_indices("Nice").nth(n).map_or(0, |(i, _)| i);
+        assert!(sentence_start(text, at(0), &doc));
+        assert!(sentence_start(text, at(1), &doc));
+        assert!(sentence_start(text, at(2), &doc));
+        assert!(!sentence_start(text, at(3), &doc));
+    }
+
+    #[test]
+    fn sentence_bounds_stay_on_char_boundaries() {
+        let text = "Ça va. Un marché à Kaboul é. Fin";
+        let start = text.find("Kaboul").unwrap_or(0);
+        let (lo, hi) = sentence_around(text, start, start + "Kaboul".len());
+        assert_eq!(text.get(lo..hi), Some(" Un marché à Kaboul é"));
+    }
+}
