@@ -26,7 +26,9 @@
 //! A candidate is dropped when
 //! 1. **an actor covers it**: an entity of kind person, organisation or group overlaps it ("UN
 //!    Assistance Mission in Afghanistan", "Zamir Kabulov"), or any entity whose CAMEO code holds
-//!    `GOV` ("According to Kabul");
+//!    `GOV` ("According to Kabul"). A person or organisation that is only a guess (no code, no
+//!    country) over exactly the name's words does not count: the gazetteer knows "El Fasher"
+//!    better than a type guess does;
 //! 2. **it is part of another word or name**: it follows a lowercase word and a hyphen
 //!    ("anti-Pakistan"); or a capitalised word follows that starts no plausible place name and
 //!    is no cue or `[after]` word, so the name is part of a longer one the actor layer may not
@@ -193,7 +195,12 @@ fn inside_actor(c: &Candidate<'_>, entities: &[Entity]) -> bool {
             EntityKind::Person | EntityKind::Organization | EntityKind::Group
         );
         let government = e.code.as_deref().is_some_and(|code| code.contains("GOV"));
-        overlaps && (actor || government)
+        // An actor the dictionaries know (a code or a country), or a name longer than the place
+        // ("Kabul Bank"), covers it. A bare guess over exactly the place's words ("El Fasher"
+        // typed as a person for want of a dictionary entry) yields to the gazetteer.
+        let known = e.code.is_some() || e.country.is_some();
+        let longer = e.start < c.start || e.end > c.end;
+        overlaps && (government || (actor && (known || longer)))
     })
 }
 
