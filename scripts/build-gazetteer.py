@@ -321,7 +321,7 @@ def main():
             n, _, gid = line.partition("\t")
             if int(gid) not in by_id:
                 sys.exit(f"aliases.tsv: unknown geonameid {gid}")
-            add_name(by_id[int(gid)], n.strip(), False)
+            add_name(by_id[int(gid)], n.strip(), True)  # curated: as good as the own name
 
     with open(os.path.join(args.out, "fold.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for c, folded in sorted(FOLD_TABLE.items()):

@@ -19,9 +19,10 @@
 //!
 //! # Rules
 //!
-//! A cue is a locative preposition right before the name ("in", "near", "from"), or a division
-//! or settlement word after it ("Kandahar province", "Kandahar city") or before "of" ("the
-//! province of Kandahar"). The word lists live in `data/gazetteer/words.txt`.
+//! A cue is a locative preposition right before the name ("in", "near", "from"), or before the
+//! list the name closes ("in Wana, Miranshah and Spin Boldak"), or a division or settlement word
+//! after it ("Kandahar province", "Kandahar city") or before "of" ("the province of Kandahar").
+//! The word lists live in `data/gazetteer/words.txt`.
 //!
 //! A candidate is dropped when
 //! 1. **an actor covers it**: an entity of kind person, organisation or group overlaps it ("UN
@@ -112,12 +113,19 @@ pub fn resolve(
         .filter(|c| plausible(data, words, c))
         .map(|c| c.first)
         .collect();
-    let mut mentions: Vec<Mention<'_>> = candidates
+    let mut staged: Vec<(Candidate<'_>, Cues)> = candidates
         .into_iter()
         .filter(|c| !inside_actor(c, entities))
-        .filter_map(|cand| {
+        .map(|cand| {
             let mut cues = cues(text, &ws, &street, &cand, doc, words);
             cues.continued &= starts.binary_search(&(cand.last + 1)).is_err();
+            (cand, cues)
+        })
+        .collect();
+    coordinated(text, &mut staged);
+    let mut mentions: Vec<Mention<'_>> = staged
+        .into_iter()
+        .filter_map(|(cand, cues)| {
             // A short word in capitals is an acronym unless it names a country or a big place
             // by its own name ("US", "UAE", "GOMA" in a dateline; not "SANA", the news agency).
             let acronym = cues.all_caps && cand.key.chars().count() <= 4;
@@ -169,6 +177,25 @@ pub fn resolve(
             })
         })
         .collect()
+}
+
+/// "in Wana, Miranshah and Spin Boldak": the names of a list share the locative preposition of
+/// its first.
+fn coordinated(text: &str, staged: &mut [(Candidate<'_>, Cues)]) {
+    for i in 1..staged.len() {
+        let (Some((a, a_cues)), Some((b, _))) = (staged.get(i - 1), staged.get(i)) else {
+            continue;
+        };
+        let listed = matches!(
+            text.get(a.end..b.start),
+            Some(", " | " and " | ", and " | " or " | ", or " | " & ")
+        );
+        if listed && a_cues.locative {
+            if let Some((_, b_cues)) = staged.get_mut(i) {
+                b_cues.locative = true;
+            }
+        }
+    }
 }
 
 /// Whether a candidate looks like a place before any context is read: several words, or one
