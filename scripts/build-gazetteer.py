@@ -154,6 +154,13 @@ def cc_all(countries):
     return set(countries)
 
 
+def variant(alternate, name):
+    """Whether an alternate name is a spelling of `name` (the same first three letters, folded)."""
+    a = re.sub(r"[^a-z]", "", fold(alternate).lower())
+    b = re.sub(r"[^a-z]", "", fold(name).lower())
+    return len(a) >= 3 and a[:3] == b[:3]
+
+
 def iso3_of(countries):
     return {c["iso"]: c["iso3"] for c in countries.values()}
 
@@ -177,6 +184,8 @@ def main():
     ap.add_argument("--min-population", type=int, default=5000)
     ap.add_argument("--alt-min-population", type=int, default=15000,
                     help="keep a city's alternate names only from this population up")
+    ap.add_argument("--exonym-min-population", type=int, default=100000,
+                    help="keep alternate names that are no spelling variant from this population up")
     ap.add_argument("--no-seats", dest="seats", action="store_false",
                     help="leave out the administrative seats that GeoNames gives no population")
     ap.add_argument("--out", default=OUT)
@@ -307,8 +316,11 @@ def main():
                         c["latitude"], c["longitude"], c["name"]])
         add_name(idx, c["name"], True)
         if c["population"] >= args.alt_min_population or cls == "K":
+            big = c["population"] >= args.exonym_min_population or cls == "K"
             for n in c.get("alternatenames", []):
-                if good_alternate(n, c["name"]):
+                # Smaller towns keep their spelling variants ("Lashkargah"), not other languages'
+                # names for them ("Redingo" for Reading), which English news does not use.
+                if good_alternate(n, c["name"]) and (big or variant(n, c["name"])):
                     add_name(idx, n, False)
 
     # Our own extra names: "name<TAB>geonameid".
