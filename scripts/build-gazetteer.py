@@ -155,10 +155,16 @@ def cc_all(countries):
 
 
 def variant(alternate, name):
-    """Whether an alternate name is a spelling of `name` (the same first three letters, folded)."""
+    """Whether an alternate name is a spelling of `name`: folded, the same first three letters,
+    or the same first letter and first three consonants ("Jenin" for "Janīn")."""
     a = re.sub(r"[^a-z]", "", fold(alternate).lower())
     b = re.sub(r"[^a-z]", "", fold(name).lower())
-    return len(a) >= 3 and a[:3] == b[:3]
+    if len(a) < 3:
+        return False
+    if a[:3] == b[:3]:
+        return True
+    skeleton = lambda w: re.sub(r"[aeiouy]", "", w)[:3]
+    return a[0] == b[0] and skeleton(a) == skeleton(b)
 
 
 def iso3_of(countries):
