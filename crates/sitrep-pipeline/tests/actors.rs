@@ -19,11 +19,18 @@ fn lines(text: &str) -> Sentences {
     for part in text.split('\n') {
         let end = start + part.len();
         if !part.trim().is_empty() {
-            sentences.push(Sentence { start, end });
+            sentences.push(Sentence {
+                start,
+                end,
+                tokens: 0..0,
+            });
         }
         start = end + 1;
     }
-    Sentences { sentences }
+    Sentences {
+        sentences,
+        tokens: Vec::new(),
+    }
 }
 
 fn find(text: &str) -> Vec<Entity> {
@@ -152,10 +159,14 @@ fn seed_entities() {
             sentences.push(Sentence {
                 start,
                 end: start + part.len(),
+                tokens: 0..0,
             });
             start += part.len() + 2;
         }
-        Sentences { sentences }
+        Sentences {
+            sentences,
+            tokens: Vec::new(),
+        }
     };
     let ents = ActorDictionary::default().find_dated(text, &doc, Some("en"), Some("2026-03-17"));
     use EntityKind::*;
