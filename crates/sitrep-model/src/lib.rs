@@ -16,9 +16,11 @@ use serde::{Deserialize, Serialize};
 
 mod analysis;
 mod document;
+mod records;
 
 pub use analysis::{DateMention, DateRange, Entity, EntityKind, Place, Span};
 pub use document::{Body, RawDocument, RecordRef};
+pub use records::{ActorRef, CasualtyClaim, Event, Quote};
 
 /// The version of the reading's JSON layout. Bumped whenever a field is renamed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -46,6 +48,12 @@ pub struct Reading {
     pub places: Vec<Place>,
     /// Date expressions, resolved against the publication date.
     pub dates: Vec<DateMention>,
+    /// CAMEO events with their PLOVER mapping, one per (source, target, code).
+    pub events: Vec<Event>,
+    /// Casualty figures, one record per claim, with their claimants.
+    pub casualties: Vec<CasualtyClaim>,
+    /// Direct quotes with their speakers.
+    pub quotes: Vec<Quote>,
 }
 
 impl Reading {
@@ -64,6 +72,9 @@ impl Reading {
             entities: Vec::new(),
             places: Vec::new(),
             dates: Vec::new(),
+            events: Vec::new(),
+            casualties: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 

@@ -25,6 +25,46 @@ pub struct Analysis {
     pub dates: Vec<DateMention>,
 }
 
+/// The layers of one text in byte offsets, as the record extractors (events, casualty claims,
+/// quotes) build on them: the sentences and tokens, the actors, places and dates, and the
+/// coreference links of pronouns and nominals to the actors.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layers {
+    pub doc: sentences::Sentences,
+    pub entities: Vec<Entity>,
+    pub places: Vec<Place>,
+    pub dates: Vec<DateMention>,
+    /// "he", "the envoy", "both sides" and the indices of the entities they stand for.
+    pub coref: Vec<actors::coref::Mention>,
+}
+
+impl Layers {
+    /// The layers as the output contract gives them: char offsets.
+    pub fn to_analysis(&self, conv: &CharOffsets) -> Analysis {
+        let mut a = Analysis {
+            sentences: self
+                .doc
+                .sentences
+                .iter()
+                .map(|s| conv.span(s.start, s.end))
+                .collect(),
+            entities: self.entities.clone(),
+            places: self.places.clone(),
+            dates: self.dates.clone(),
+        };
+        for e in &mut a.entities {
+            (e.start, e.end) = (conv.get(e.start), conv.get(e.end));
+        }
+        for p in &mut a.places {
+            (p.start, p.end) = (conv.get(p.start), conv.get(p.end));
+        }
+        for d in &mut a.dates {
+            (d.start, d.end) = (conv.get(d.start), conv.get(d.end));
+        }
+        a
+    }
+}
+
 /// The loaded dictionaries and gazetteer.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
@@ -34,59 +74,38 @@ pub struct Analyzer {
 
 impl Analyzer {
     /// Analyses `text` (the clean body) published on `published` (`YYYY-MM-DD`), written in
-    /// `language` (ISO 639-1).
+    /// `language` (ISO 639-1), in char offsets.
     pub fn analyze(&self, text: &str, published: Option<&str>, language: Option<&str>) -> Analysis {
+        self.layers(text, published, language)
+            .to_analysis(&CharOffsets::new(text))
+    }
+
+    /// The same analysis in byte offsets, with sentences, tokens and coreference.
+    pub fn layers(&self, text: &str, published: Option<&str>, language: Option<&str>) -> Layers {
         let doc = sentences::split(text, language);
         let dates = dates::find(text, &doc, published, language);
         let entities = self.actors.find_dated(text, &doc, language, published);
         let places = self.gazetteer.resolve(text, &doc, &entities);
-        let mut a = Analysis {
-            sentences: doc
-                .sentences
-                .iter()
-                .map(|s| Span {
-                    start: s.start,
-                    end: s.end,
-                })
-                .collect(),
+        let coref = self.actors.coreferences(text, &doc, &entities);
+        Layers {
+            doc,
             entities,
             places,
             dates,
-        };
-        to_char_offsets(text, &mut a);
-        a
-    }
-}
-
-/// Rewrites every byte offset of `a` as a char offset into `text`.
-fn to_char_offsets(text: &str, a: &mut Analysis) {
-    let conv = CharOffsets::new(text);
-    for s in &mut a.sentences {
-        s.start = conv.get(s.start);
-        s.end = conv.get(s.end);
-    }
-    for e in &mut a.entities {
-        e.start = conv.get(e.start);
-        e.end = conv.get(e.end);
-    }
-    for p in &mut a.places {
-        p.start = conv.get(p.start);
-        p.end = conv.get(p.end);
-    }
-    for d in &mut a.dates {
-        d.start = conv.get(d.start);
-        d.end = conv.get(d.end);
+            coref,
+        }
     }
 }
 
 /// Byte offset to char offset, in O(log n) per lookup after one pass over the text.
-struct CharOffsets {
+#[derive(Debug, Clone)]
+pub struct CharOffsets {
     /// Byte offsets of the chars that are not one byte long, with the char index each starts.
     wide: Vec<(usize, usize, usize)>,
 }
 
 impl CharOffsets {
-    fn new(text: &str) -> CharOffsets {
+    pub fn new(text: &str) -> CharOffsets {
         let mut wide = Vec::new();
         for (ci, (bi, c)) in text.char_indices().enumerate() {
             if c.len_utf8() > 1 {
@@ -96,7 +115,16 @@ impl CharOffsets {
         CharOffsets { wide }
     }
 
-    fn get(&self, byte: usize) -> usize {
+    /// The span of chars covering the bytes `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span {
+            start: self.get(start),
+            end: self.get(end),
+        }
+    }
+
+    /// The char offset of byte offset `byte` (a char boundary).
+    pub fn get(&self, byte: usize) -> usize {
         // Every wide char before `byte` counts its extra bytes once.
         let n = self.wide.partition_point(|&(bi, _, _)| bi < byte);
         let extra: usize = match n {

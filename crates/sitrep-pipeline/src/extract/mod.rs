@@ -5,7 +5,11 @@
 
 use sitrep_model::{RawDocument, Reading};
 
-use crate::analyze::Analyzer;
+pub mod casualties;
+pub mod events;
+pub mod quotes;
+
+use crate::analyze::{Analyzer, CharOffsets};
 use crate::clean::{CleanDocument, Cleaner};
 
 /// Options that apply to every document of a run.
@@ -20,6 +24,7 @@ pub struct ExtractOptions {
 pub struct Extractor {
     cleaner: Cleaner,
     analyzer: Analyzer,
+    coder: events::EventCoder,
     options: ExtractOptions,
 }
 
@@ -28,6 +33,7 @@ impl Extractor {
         Extractor {
             cleaner,
             analyzer,
+            coder: events::EventCoder::default(),
             options,
         }
     }
@@ -48,13 +54,46 @@ impl Extractor {
             .published
             .or_else(|| self.options.default_published.clone());
         r.language = doc.language;
-        let a = self
-            .analyzer
-            .analyze(&r.text, r.published.as_deref(), r.language.as_deref());
+        let text = &r.text;
+        let published = r.published.as_deref();
+        let layers = self.analyzer.layers(text, published, r.language.as_deref());
+        let events = self.coder.code(text, &layers, published);
+        let casualties = casualties::find(text, &layers, published);
+        let quotes = quotes::find(text, &layers);
+        // Every stage works in byte offsets; the contract counts chars. One conversion, here.
+        let conv = CharOffsets::new(text);
+        let a = layers.to_analysis(&conv);
         r.sentences = a.sentences;
         r.entities = a.entities;
         r.places = a.places;
         r.dates = a.dates;
+        r.events = events
+            .into_iter()
+            .map(|mut e| {
+                e.sentence = conv.span(e.sentence.start, e.sentence.end);
+                if let Some(p) = &mut e.place {
+                    (p.start, p.end) = (conv.get(p.start), conv.get(p.end));
+                }
+                e
+            })
+            .collect();
+        r.casualties = casualties
+            .into_iter()
+            .map(|mut c| {
+                c.sentence = conv.span(c.sentence.start, c.sentence.end);
+                if let Some(p) = &mut c.place {
+                    (p.start, p.end) = (conv.get(p.start), conv.get(p.end));
+                }
+                c
+            })
+            .collect();
+        r.quotes = quotes
+            .into_iter()
+            .map(|mut q| {
+                (q.start, q.end) = (conv.get(q.start), conv.get(q.end));
+                q
+            })
+            .collect();
         r
     }
 }
