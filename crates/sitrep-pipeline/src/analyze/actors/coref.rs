@@ -67,13 +67,15 @@ pub fn resolve(
         }
         sent.push(n);
     }
-    let sent_start = |s: usize| -> usize {
-        // Byte offset where sentence number `s` starts.
-        sent.iter()
-            .position(|&x| x == s)
-            .and_then(|i| toks.get(i))
-            .map_or(0, |k| k.start)
-    };
+    // Byte offset where each sentence number starts, found once: looking it up per token made
+    // the pass quadratic in the length of the text.
+    let mut starts: Vec<usize> = Vec::new();
+    for (k, &s) in toks.iter().zip(&sent) {
+        if starts.len() <= s {
+            starts.resize(s + 1, k.start);
+        }
+    }
+    let sent_start = |s: usize| -> usize { starts.get(s).copied().unwrap_or(0) };
     // Sentence number of a byte offset.
     let sentence_of = |b: usize| -> usize {
         let k = toks.partition_point(|x| x.start <= b);
@@ -89,16 +91,19 @@ pub fn resolve(
         let w = tok.lower();
         let s_no = sent.get(i).copied().unwrap_or(0);
         let window_start = sent_start(s_no.saturating_sub(2));
-        let before: Vec<(usize, &Entity)> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.end <= tok.start && e.start >= window_start)
-            .collect();
+        // The candidates are gathered only for a token that is a cue, not for every word.
+        let before = || -> Vec<(usize, &Entity)> {
+            entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.end <= tok.start && e.start >= window_start)
+                .collect()
+        };
         if t.cue("pronoun_person", &w) {
             out.push(Mention {
                 start: tok.start,
                 end: tok.end,
-                antecedents: one_person(&before, None, text, &sentence_of)
+                antecedents: one_person(&before(), None, text, &sentence_of)
                     .into_iter()
                     .collect(),
             });
@@ -112,7 +117,7 @@ pub fn resolve(
                 out.push(Mention {
                     start: tok.start,
                     end,
-                    antecedents: pair(&before, text, &sentence_of),
+                    antecedents: pair(&before(), text, &sentence_of),
                 });
                 i = end_k + 1;
                 continue;
@@ -129,7 +134,7 @@ pub fn resolve(
                 out.push(Mention {
                     start: tok.start,
                     end,
-                    antecedents: one_person(&before, Some(&noun), text, &sentence_of)
+                    antecedents: one_person(&before(), Some(&noun), text, &sentence_of)
                         .into_iter()
                         .collect(),
                 });
@@ -141,7 +146,7 @@ pub fn resolve(
                 out.push(Mention {
                     start: tok.start,
                     end,
-                    antecedents: one_org(&before, &noun).into_iter().collect(),
+                    antecedents: one_org(&before(), &noun).into_iter().collect(),
                 });
                 i = end_k + 1;
                 continue;

@@ -55,8 +55,19 @@ pub(crate) struct Facts {
 
 /// Marks boilerplate blocks as removed and sets each block's language; returns the language of
 /// the kept text.
+/// Bytes of a block removed by the markup that language identification reads.
+const REMOVED_SAMPLE: usize = 96;
+
 pub fn mark(blocks: &mut [Block], lexicon: &Lexicon) -> Option<String> {
-    let guesses = language::guess_blocks(blocks.iter().map(|b| b.text.as_str()));
+    // Blocks the markup already removed (menus, footers, sidebars) are most of a page's blocks;
+    // their language is recorded but decides nothing, so a shorter sample does for them.
+    let guesses = language::guess_blocks(blocks.iter().map(|b| {
+        if b.is_kept() {
+            b.text.as_str()
+        } else {
+            language::prefix(&b.text, REMOVED_SAMPLE)
+        }
+    }));
     let mut facts = Vec::with_capacity(blocks.len());
     for (b, g) in blocks.iter_mut().zip(guesses) {
         let mut f = Facts::default();
