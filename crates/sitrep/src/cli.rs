@@ -45,6 +45,11 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
     pub max_document_bytes: u64,
 
+    /// Clean only: text, metadata and removals, without language analysis, events, claims or
+    /// quotes (those fields stay empty arrays). Faster, for building text corpora.
+    #[arg(long)]
+    pub clean_only: bool,
+
     /// A folder of user vocabulary files added to the built-in ones (repeatable); see
     /// `lexicon/README.md` in the data for the formats.
     #[arg(long, value_name = "DIR")]

@@ -36,6 +36,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         },
         ExtractOptions {
             default_published: args.published.clone(),
+            clean_only: args.clean_only,
         },
     );
     let sources = inputs::expand(&args.inputs);

@@ -17,6 +17,9 @@ use crate::clean::{CleanDocument, Cleaner};
 pub struct ExtractOptions {
     /// Publication date (`YYYY-MM-DD`) for documents that carry none.
     pub default_published: Option<String>,
+    /// Stop after cleaning: text, metadata and removals only, no language analysis or records
+    /// (their fields stay empty). For building text corpora fast.
+    pub clean_only: bool,
 }
 
 /// Runs the stages from a raw document to its reading.
@@ -54,6 +57,9 @@ impl Extractor {
             .published
             .or_else(|| self.options.default_published.clone());
         r.language = doc.language;
+        if self.options.clean_only {
+            return r;
+        }
         let text = &r.text;
         let published = r.published.as_deref();
         let layers = self.analyzer.layers(text, published, r.language.as_deref());
