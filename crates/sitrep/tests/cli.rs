@@ -340,19 +340,12 @@ fn user_dictionaries_extend_the_lexicon_without_recompiling() {
         .unwrap()
         .contains("Grab the Example app"));
 
-    fs::create_dir_all(dir.join("dict/lexicon")).unwrap();
-    fs::write(
-        dir.join("dict/lexicon/controls.tsv"),
+    let after = extract_with_dict(
+        &dir,
+        "lexicon/controls.tsv",
         "en\tGrab the Example app now\tadvertisement\n",
-    )
-    .unwrap();
-    let after = run(&[
-        "extract",
-        "--quiet",
-        "--dict",
-        dir.join("dict").to_str().unwrap(),
-        doc.to_str().unwrap(),
-    ]);
+        &doc,
+    );
     assert!(after.status.success(), "{}", stderr(&after));
     let r = &readings(&after)[0];
     assert!(!r["text"].as_str().unwrap().contains("Grab the Example app"));
@@ -393,22 +386,29 @@ fn user_actor_files_add_actors() {
     };
     let before = run(&["extract", "--quiet", doc.to_str().unwrap()]);
     assert!(entity(&before).is_none_or(|e| e["code"].is_null()));
-    fs::create_dir_all(dir.join("dict/actors")).unwrap();
-    fs::write(
-        dir.join("dict/actors/mine.txt"),
+    let after = extract_with_dict(
+        &dir,
+        "actors/mine.txt",
         "@kind person\nKAZGOV\tQorvanel Drasvik\n",
-    )
-    .unwrap();
-    let after = run(&[
-        "extract",
-        "--quiet",
-        "--dict",
-        dir.join("dict").to_str().unwrap(),
-        doc.to_str().unwrap(),
-    ]);
+        &doc,
+    );
     assert!(after.status.success(), "{}", stderr(&after));
     let e = entity(&after).expect("the user's actor is found");
     assert_eq!(e["code"], "KAZGOV");
     assert_eq!(e["country"], "KAZ");
     let _ = fs::remove_dir_all(&dir);
+}
+
+/// Writes `content` to `dir/dict/file` and reads `doc` with `--dict dir/dict`.
+fn extract_with_dict(dir: &Path, file: &str, content: &str, doc: &Path) -> Output {
+    let path = dir.join("dict").join(file);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, content).unwrap();
+    run(&[
+        "extract",
+        "--quiet",
+        "--dict",
+        dir.join("dict").to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ])
 }

@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analyze::sentences::lexicon::for_each_entry;
+use crate::analyze::sentences::lexicon::{embedded_for, for_each_entry};
 use crate::analyze::sentences::LexiconError;
 
 /// The embedded defaults, by ISO 639-1 code. English is the fallback for any other language.
@@ -107,15 +107,7 @@ pub struct DateWords {
 impl DateWords {
     /// The embedded words of `language` (ISO 639-1), English when there are none for it.
     pub fn for_language(language: Option<&str>) -> DateWords {
-        let data = language
-            .and_then(|l| {
-                DEFAULTS
-                    .iter()
-                    .find(|(code, _)| l.eq_ignore_ascii_case(code))
-            })
-            .or(DEFAULTS.first())
-            .map(|(_, d)| *d)
-            .unwrap_or("");
+        let data = embedded_for(DEFAULTS, language);
         let mut w = DateWords::default();
         // The embedded files are tested to parse; ignoring the impossible error keeps this
         // constructor infallible.

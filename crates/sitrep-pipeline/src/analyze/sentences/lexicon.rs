@@ -40,6 +40,15 @@ impl fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
+/// The embedded file of `language` (ISO 639-1) in a table of `(code, text)`, else the table's
+/// first entry (English), else nothing.
+pub(crate) fn embedded_for(table: &[(&str, &'static str)], language: Option<&str>) -> &'static str {
+    language
+        .and_then(|l| table.iter().find(|(code, _)| l.eq_ignore_ascii_case(code)))
+        .or(table.first())
+        .map_or("", |(_, d)| *d)
+}
+
 /// Walks the lines of a sectioned lexicon file, calling `entry(section, line_no, line)` for every
 /// entry line. Comments (`#`) and blank lines are skipped; an entry before any `[section]` line
 /// is an error.
@@ -127,15 +136,7 @@ pub struct Abbreviations {
 impl Abbreviations {
     /// The embedded lists for `language` (ISO 639-1), English when there are none for it.
     pub fn for_language(language: Option<&str>) -> Abbreviations {
-        let data = language
-            .and_then(|l| {
-                DEFAULTS
-                    .iter()
-                    .find(|(code, _)| l.eq_ignore_ascii_case(code))
-            })
-            .or(DEFAULTS.first())
-            .map(|(_, d)| *d)
-            .unwrap_or("");
+        let data = embedded_for(DEFAULTS, language);
         let mut a = Abbreviations::default();
         // The embedded files are tested to parse, so an error here cannot happen; ignoring it
         // keeps this constructor infallible.
