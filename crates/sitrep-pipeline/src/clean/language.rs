@@ -24,6 +24,9 @@ pub const MIN_LETTERS: usize = 20;
 /// capping the sample keeps the cost per page bounded however long the paragraphs are.
 const BLOCK_SAMPLE: usize = 200;
 
+/// Bytes read to confirm that a block is in its neighbours' language.
+const CONFIRM_SAMPLE: usize = 120;
+
 /// The body's language is read from about this many bytes of kept text.
 const BODY_SAMPLE: usize = 3000;
 
@@ -107,8 +110,21 @@ pub fn guess_blocks<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Option<Gues
             out.push(None);
             continue;
         }
+        // Confirming the neighbours' language needs less text than telling a language from
+        // scratch: a confident confirmation on a short sample stands, anything else is read
+        // again below on the whole sample.
         let expected = quick.as_ref().and_then(|(lang, detector)| {
-            detector.detect(sample).filter(|info| info.lang() == *lang)
+            let short = prefix(sample, CONFIRM_SAMPLE);
+            let first = detector.detect(short);
+            let confirmed = first
+                .as_ref()
+                .is_some_and(|info| info.lang() == *lang && info.confidence() >= CONFIRMED);
+            let info = if confirmed || short.len() == sample.len() {
+                first
+            } else {
+                detector.detect(sample)
+            };
+            info.filter(|info| info.lang() == *lang)
         });
         let info = match expected {
             Some(info) if info.confidence() >= CONFIRMED => Some(info),
