@@ -1,0 +1,244 @@
+//! Claimants and speakers: who states what a sentence reports.
+//!
+//! The principal type is [`Source`]: an actor named through the actor layer ("According to
+//! Kabul", "UNAMA documented", "the Nigerian army said", "said the ministry"), or a carrier ("The
+//! statement added", "he added") that stands for the last actor who spoke. The same rules find
+//! the claimant of casualty figures and the speaker of quotes.
+//!
+//! ```
+//! use sitrep_pipeline::analyze::Analyzer;
+//! use sitrep_pipeline::extract::casualties::{claimants::{attribution, Source}, lexicon::Lexicon, View};
+//! let text = "Five people were killed, the Nigerian army said.";
+//! let layers = Analyzer::default().layers(text, None, Some("en"));
+//! let view = View::new(text, &layers, 0);
+//! let Some(Source::Actor(a)) = attribution(&view, &layers, Lexicon::get(), &|_| false) else {
+//!     panic!("no claimant")
+//! };
+//! assert_eq!(a.country.as_deref(), Some("NGA"));
+//! ```
+
+use sitrep_model::{ActorRef, EntityKind};
+
+use super::lexicon::Lexicon;
+use super::View;
+use crate::analyze::Layers;
+
+/// Who a sentence's statement comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A named actor, or a common noun such as "police".
+    Actor(ActorRef),
+    /// "The statement", "he", "it": the last actor that made a statement.
+    Carrier,
+}
+
+/// The actor for entity `i`; a person named by surname only gets the full name an earlier
+/// mention gave ("Kabulov" → "Zamir Kabulov").
+pub fn actor_ref(layers: &Layers, i: usize) -> Option<ActorRef> {
+    let e = layers.entities.get(i)?;
+    let mut name = e.text.clone();
+    if e.kind == EntityKind::Person {
+        let suffix = format!(" {}", e.text);
+        if let Some(full) = layers.entities.get(..i).and_then(|before| {
+            before
+                .iter()
+                .rev()
+                .find(|p| p.kind == EntityKind::Person && p.text.ends_with(&suffix))
+        }) {
+            name = full.text.clone();
+        }
+    }
+    Some(ActorRef {
+        text: name,
+        country: e.country.clone(),
+        code: e.code.clone(),
+    })
+}
+
+/// The actor whose mention (entity, or pronoun and nominal resolved by coreference) starts in
+/// the byte range `from..to`. Places are not actors here.
+fn actor_starting(layers: &Layers, from: usize, to: usize) -> Option<Source> {
+    let ent = layers
+        .entities
+        .iter()
+        .position(|e| e.start >= from && e.start < to && e.kind != EntityKind::Location);
+    if let Some(i) = ent {
+        return actor_ref(layers, i).map(Source::Actor);
+    }
+    let m = layers
+        .coref
+        .iter()
+        .find(|m| m.start >= from && m.start < to)?;
+    Some(match m.antecedents.first() {
+        Some(&i) if m.antecedents.len() == 1 => Source::Actor(actor_ref(layers, i)?),
+        _ => Source::Carrier,
+    })
+}
+
+/// The actor whose mention ends in the byte range `from..=to`, nearest to `to`.
+fn actor_ending(layers: &Layers, from: usize, to: usize) -> Option<Source> {
+    let ent = layers
+        .entities
+        .iter()
+        .rposition(|e| e.end >= from && e.end <= to && e.kind != EntityKind::Location);
+    let m = layers
+        .coref
+        .iter()
+        .rev()
+        .find(|m| m.end >= from && m.end <= to);
+    match (ent, m) {
+        (Some(i), Some(m)) if layers.entities.get(i).is_some_and(|e| e.end >= m.end) => {
+            actor_ref(layers, i).map(Source::Actor)
+        }
+        (_, Some(m)) => Some(match m.antecedents.first() {
+            Some(&i) if m.antecedents.len() == 1 => Source::Actor(actor_ref(layers, i)?),
+            _ => Source::Carrier,
+        }),
+        (Some(i), None) => actor_ref(layers, i).map(Source::Actor),
+        (None, None) => None,
+    }
+}
+
+/// The attribution of the sentence in `view`: "according to X" first, then the subject of a
+/// verb of saying (before or after it). Tokens for which `skip` holds (the inside of quotes)
+/// are not searched for verbs.
+pub fn attribution(
+    view: &View,
+    layers: &Layers,
+    lex: &Lexicon,
+    skip: &dyn Fn(usize) -> bool,
+) -> Option<Source> {
+    let words = view.words();
+    for k in 0..words.len() {
+        if skip(k) || words.get(k) != Some(&"according") || words.get(k + 1) != Some(&"to") {
+            continue;
+        }
+        if let Some(s) = according_to(view, layers, lex, k + 2) {
+            return Some(s);
+        }
+    }
+    for k in 0..words.len() {
+        let Some(w) = words.get(k) else { continue };
+        if skip(k) || lex.speech_verb.get(&[w]).is_none() {
+            continue;
+        }
+        if let Some(s) = subject(view, layers, lex, k) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+fn according_to(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<Source> {
+    let toks = view.toks;
+    let from = toks.get(k)?.start;
+    let to = toks.get(k + 2).or(toks.get(k + 1)).or(toks.get(k))?.end;
+    if let Some(s) = actor_starting(layers, from, to) {
+        return Some(s);
+    }
+    // An unnamed claimant: the words up to the next punctuation ("according to local medics").
+    let words = view.words();
+    let n = (k..words.len().min(k + 6))
+        .take_while(|&i| {
+            words
+                .get(i)
+                .is_some_and(|w| w.chars().any(char::is_alphanumeric))
+        })
+        .count();
+    let last = toks.get(k + n.checked_sub(1)?)?;
+    let phrase = view.text.get(from..last.end)?;
+    let rest = words.get(k..k + n)?;
+    let known = (0..rest.len()).any(|i| {
+        rest.get(i..)
+            .and_then(|r| lex.claimant_noun.longest_at(r))
+            .is_some()
+    });
+    known.then(|| {
+        Source::Actor(ActorRef {
+            text: phrase.to_string(),
+            country: None,
+            code: None,
+        })
+    })
+}
+
+/// The subject of the verb of saying at token `k`: an actor just before it ("Kabulov said",
+/// "the Nigerian army's spokesman said"), a carrier ("the statement added"), a common noun
+/// ("police said"), or an actor just after it ("said the ministry").
+pub fn subject(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<Source> {
+    let toks = view.toks;
+    let words = view.words();
+    toks.get(k)?;
+    let head = words.get(..k)?;
+    // Adverbs between subject and verb: "he also said", "the ministry later said".
+    let skip = head
+        .iter()
+        .rev()
+        .take_while(|w| matches!(**w, "also" | "later" | "had" | "has" | "have" | "then"))
+        .count();
+    let head = head.get(..head.len() - skip)?;
+    let edge = k - skip;
+    if lex.carrier.longest_ending(head).is_some() {
+        // A resolved pronoun beats the carrier rule.
+        let near = toks.get(edge.checked_sub(1)?)?;
+        return actor_ending(layers, near.start, near.end).or(Some(Source::Carrier));
+    }
+    // The subject sits in the (up to three) word tokens right before the verb.
+    let clean = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.chars().any(char::is_alphanumeric) || *w == "'s" || *w == "’s")
+    };
+    let span = (1..=3.min(edge)).take_while(|d| clean(edge - d)).count();
+    if span > 0 {
+        if let (Some(from), Some(last)) = (toks.get(edge - span), toks.get(edge - 1)) {
+            if let Some(s) = actor_ending(layers, from.start, last.end) {
+                return Some(s);
+            }
+        }
+    }
+    if let Some((n, _)) = lex.claimant_noun.longest_ending(head) {
+        let first = toks.get(edge.checked_sub(n)?)?;
+        let last = toks.get(edge.checked_sub(1)?)?;
+        return Some(Source::Actor(ActorRef {
+            text: view.text.get(first.start..last.end)?.to_string(),
+            country: None,
+            code: None,
+        }));
+    }
+    // Apposition: "Zamir Kabulov, Putin's special envoy for Afghanistan, said".
+    if edge > 0 && words.get(edge - 1) == Some(&",") {
+        let comma = (edge.saturating_sub(14)..edge - 1)
+            .rev()
+            .find(|&c| words.get(c) == Some(&","));
+        if let Some(c) = comma {
+            let from = toks.get(c.saturating_sub(3))?.start;
+            let to = toks.get(c)?.start;
+            if let Some(s) = actor_ending(layers, from, to) {
+                return Some(s);
+            }
+        }
+    }
+    // Inverted order, after a quote or a clause: `," said the ministry`, ", said Col. Musa".
+    let before = k.checked_sub(1).and_then(|b| words.get(b))?;
+    if before.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let after = toks.get(k + 1)?;
+    let until = toks.get(k + 3).or(toks.get(k + 2)).unwrap_or(after);
+    if let Some(s) = actor_starting(layers, after.start, until.end) {
+        return Some(s);
+    }
+    let tail = words.get(k + 1..)?;
+    let tail = tail.strip_prefix(&["the"][..]).unwrap_or(tail);
+    lex.claimant_noun.longest_at(tail).and_then(|(n, _)| {
+        let off = words.len() - tail.len();
+        let first = toks.get(off)?;
+        let last = toks.get(off + n - 1)?;
+        Some(Source::Actor(ActorRef {
+            text: view.text.get(first.start..last.end)?.to_string(),
+            country: None,
+            code: None,
+        }))
+    })
+}
