@@ -65,14 +65,16 @@ fn actor_starting(layers: &Layers, from: usize, to: usize) -> Option<Source> {
     if let Some(i) = ent {
         return actor_ref(layers, i).map(Source::Actor);
     }
-    let m = layers
-        .coref
-        .iter()
-        .find(|m| m.start >= from && m.start < to)?;
-    Some(match m.antecedents.first() {
-        Some(&i) if m.antecedents.len() == 1 => Source::Actor(actor_ref(layers, i)?),
-        _ => Source::Carrier,
-    })
+    let m = layers.coref.iter().find(|m| m.start >= from && m.start < to)?;
+    resolved(layers, m)
+}
+
+/// The actor a coreference mention stands for, when it stands for exactly one.
+fn resolved(layers: &Layers, m: &crate::analyze::actors::coref::Mention) -> Option<Source> {
+    match m.antecedents.as_slice() {
+        [i] => actor_ref(layers, *i).map(Source::Actor),
+        _ => None,
+    }
 }
 
 /// The actor whose mention ends in the byte range `from..=to`, nearest to `to`.
@@ -85,18 +87,64 @@ fn actor_ending(layers: &Layers, from: usize, to: usize) -> Option<Source> {
         .coref
         .iter()
         .rev()
-        .find(|m| m.end >= from && m.end <= to);
+        .find(|m| m.end >= from && m.end <= to)
+        .and_then(|m| resolved(layers, m).map(|s| (m.end, s)));
+    let ent_end = ent.and_then(|i| layers.entities.get(i)).map(|e| e.end);
     match (ent, m) {
-        (Some(i), Some(m)) if layers.entities.get(i).is_some_and(|e| e.end >= m.end) => {
+        (Some(i), Some((mend, _))) if ent_end.is_some_and(|e| e >= mend) => {
             actor_ref(layers, i).map(Source::Actor)
         }
-        (_, Some(m)) => Some(match m.antecedents.first() {
-            Some(&i) if m.antecedents.len() == 1 => Source::Actor(actor_ref(layers, i)?),
-            _ => Source::Carrier,
-        }),
+        (_, Some((_, s))) => Some(s),
         (Some(i), None) => actor_ref(layers, i).map(Source::Actor),
         (None, None) => None,
     }
+}
+
+/// Words that may stand before a claimant noun and belong to it: "local officials", "the
+/// Libyan health ministry", "military sources".
+fn is_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "local" | "regional" | "provincial" | "state" | "federal" | "military" | "security"
+            | "medical" | "hospital" | "health" | "humanitarian" | "defence" | "defense"
+            | "interior" | "government" | "senior" | "district" | "police" | "'s" | "’s"
+    )
+}
+
+/// A claimant noun ending at token `edge` ("police", "health ministry"), with the words before
+/// it that qualify it ("the Libyan health ministry", "Pakistan's military"). An actor whose
+/// mention ends with the noun ("the Nigerian army") is that actor.
+fn noun_claimant(view: &View, layers: &Layers, lex: &Lexicon, edge: usize) -> Option<Source> {
+    let words = view.words();
+    let toks = view.toks;
+    let (n, _) = lex.claimant_noun.longest_ending(words.get(..edge)?)?;
+    let last = toks.get(edge.checked_sub(1)?)?;
+    let mut first = edge - n;
+    let mut side: Option<&sitrep_model::Entity> = None;
+    for _ in 0..3 {
+        let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) else { break };
+        let w = words.get(first - 1).copied().unwrap_or("");
+        let ent = layers.entities.iter().find(|e| {
+            e.kind != EntityKind::Location && e.start <= prev.start && prev.end <= e.end
+        });
+        if let Some(e) = ent {
+            if e.end >= last.end {
+                // The actor layer knows the whole phrase.
+                let i = layers.entities.iter().position(|x| std::ptr::eq(x, e))?;
+                return actor_ref(layers, i).map(Source::Actor);
+            }
+            side = Some(e);
+        } else if !is_modifier(w) {
+            break;
+        }
+        first -= 1;
+    }
+    let start = toks.get(first)?.start;
+    Some(Source::Actor(ActorRef {
+        text: view.text.get(start..last.end)?.to_string(),
+        country: side.and_then(|e| e.country.clone()),
+        code: None,
+    }))
 }
 
 /// The attribution of the sentence in `view`: "according to X" first, then the subject of a
@@ -138,6 +186,8 @@ fn according_to(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option
     }
     // An unnamed claimant: the words up to the next punctuation ("according to local medics").
     let words = view.words();
+    let k = if words.get(k) == Some(&"the") { k + 1 } else { k };
+    let from = toks.get(k)?.start;
     let n = (k..words.len().min(k + 6))
         .take_while(|&i| {
             words
@@ -183,6 +233,9 @@ pub fn subject(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<
         let near = toks.get(edge.checked_sub(1)?)?;
         return actor_ending(layers, near.start, near.end).or(Some(Source::Carrier));
     }
+    if let Some(s) = noun_claimant(view, layers, lex, edge) {
+        return Some(s);
+    }
     // The subject sits in the (up to three) word tokens right before the verb.
     let clean = |i: usize| {
         words
@@ -196,15 +249,6 @@ pub fn subject(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<
                 return Some(s);
             }
         }
-    }
-    if let Some((n, _)) = lex.claimant_noun.longest_ending(head) {
-        let first = toks.get(edge.checked_sub(n)?)?;
-        let last = toks.get(edge.checked_sub(1)?)?;
-        return Some(Source::Actor(ActorRef {
-            text: view.text.get(first.start..last.end)?.to_string(),
-            country: None,
-            code: None,
-        }));
     }
     // Apposition: "Zamir Kabulov, Putin's special envoy for Afghanistan, said".
     if edge > 0 && words.get(edge - 1) == Some(&",") {

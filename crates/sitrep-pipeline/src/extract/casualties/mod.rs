@@ -129,7 +129,13 @@ fn sentence_claims(
             layers
                 .entities
                 .iter()
-                .find(|e| e.kind == EntityKind::Country && e.start <= t.start && t.end <= e.end)
+                .find(|e| {
+                    // A demonym, or an actor such as "Israeli soldiers" coded with its country.
+                    !matches!(e.kind, EntityKind::Location | EntityKind::Person)
+                        && e.country.as_deref() != Some("IGO")
+                        && e.start <= t.start
+                        && t.end <= e.end
+                })
                 .and_then(|e| e.country.clone())
         })
         .collect();
@@ -241,9 +247,6 @@ fn sentence_claims(
 /// A figure with no noun after it, kept when an outcome verb governs it: "the blast killed 20,"
 /// or "Five were wounded".
 fn bare(words: &[&str], f: &Figure, lex: &Lexicon) -> Option<Victim> {
-    if f.count.is_none() {
-        return None;
-    }
     let next = words.get(f.end).copied().unwrap_or(".");
     let ends_phrase = !next.chars().any(char::is_alphanumeric)
         || matches!(

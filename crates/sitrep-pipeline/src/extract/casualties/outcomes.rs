@@ -139,6 +139,13 @@ pub fn victim(
         let rest = words.get(k..).unwrap_or(&[]);
         let w = *rest.first()?;
         if let Some((n, (group, own))) = lex.victim.longest_at(rest) {
+            // A demonym before the head noun: "40 Congolese soldiers".
+            if rest.get(n..).and_then(|r| lex.victim.longest_at(r)).is_some() {
+                side = own.clone().or(side);
+                k += n;
+                continue;
+            }
+            let own = own.clone().or_else(|| sides.get(k).cloned().flatten());
             // "civilian deaths": the group word is an adjective of an outcome noun.
             if let Some((m, o)) = rest.get(n..).and_then(|r| lex.outcome.longest_at(r)) {
                 if lex.victim_adjective.get(&[w]).is_some() {
@@ -153,7 +160,7 @@ pub fn victim(
             }
             return Some(Victim {
                 group: group.clone(),
-                side: own.clone().or(side),
+                side: own.or(side),
                 end: k + n,
                 outcome: None,
                 named: true,
