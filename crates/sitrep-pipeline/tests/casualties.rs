@@ -74,7 +74,11 @@ fn score(want: &str, got: &str) -> (usize, usize, usize, usize) {
                 let f: Vec<&str> = c.split_whitespace().collect();
                 let per = c.split(" per ").nth(1).unwrap_or("-");
                 let per = per.split(" [").next().unwrap_or(per).to_string();
-                (f.first().unwrap_or(&"").to_string(), f.get(2).unwrap_or(&"").to_string(), per)
+                (
+                    f.first().unwrap_or(&"").to_string(),
+                    f.get(2).unwrap_or(&"").to_string(),
+                    per,
+                )
             })
             .collect()
     };
@@ -93,7 +97,9 @@ fn score(want: &str, got: &str) -> (usize, usize, usize, usize) {
 /// Runs every fixture file of `test_data/<area>` through `run`, comparing or (with
 /// `UPDATE_EXPECT=1`) rewriting the expectations; returns the failures.
 fn check(area: &str, run: &dyn Fn(&str, Option<&str>) -> String) -> (Vec<String>, [usize; 5]) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data").join(area);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test_data")
+        .join(area);
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("test_data")
@@ -141,7 +147,9 @@ fn check(area: &str, run: &dyn Fn(&str, Option<&str>) -> String) -> (Vec<String>
                 }
             } else if got.trim() != want.trim() {
                 let name = file.file_name().unwrap_or_default().to_string_lossy();
-                failures.push(format!("{name}: {text}\n  expected {want}\n       got {got}"));
+                failures.push(format!(
+                    "{name}: {text}\n  expected {want}\n       got {got}"
+                ));
             }
         }
         if update {
@@ -162,7 +170,12 @@ fn fixtures() {
          P {p:.3} R {r:.3} F1 {f1:.3}; claimant right {claimant}/{matched}"
     );
     assert!(cases >= 150, "only {cases} cases");
-    assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The seed article's required claims, checked the way `score_seed.py` does.
@@ -179,7 +192,10 @@ fn seed_article() {
         .take_while(|l| l.trim() != "X")
         .collect();
     let text = body.join("\n\n");
-    let got: Vec<String> = claims(&text, Some("2026-03-17")).iter().map(render).collect();
+    let got: Vec<String> = claims(&text, Some("2026-03-17"))
+        .iter()
+        .map(render)
+        .collect();
     let want = [
         "107 at_least killed people - per - [2026-02-21..2026-03-17]",
         "13 exact killed soldiers PAK per - [2026-02-21..2026-03-17]",

@@ -65,7 +65,10 @@ fn actor_starting(layers: &Layers, from: usize, to: usize) -> Option<Source> {
     if let Some(i) = ent {
         return actor_ref(layers, i).map(Source::Actor);
     }
-    let m = layers.coref.iter().find(|m| m.start >= from && m.start < to)?;
+    let m = layers
+        .coref
+        .iter()
+        .find(|m| m.start >= from && m.start < to)?;
     resolved(layers, m)
 }
 
@@ -105,9 +108,26 @@ fn actor_ending(layers: &Layers, from: usize, to: usize) -> Option<Source> {
 fn is_modifier(w: &str) -> bool {
     matches!(
         w,
-        "local" | "regional" | "provincial" | "state" | "federal" | "military" | "security"
-            | "medical" | "hospital" | "health" | "humanitarian" | "defence" | "defense"
-            | "interior" | "government" | "senior" | "district" | "police" | "'s" | "’s"
+        "local"
+            | "regional"
+            | "provincial"
+            | "state"
+            | "federal"
+            | "military"
+            | "security"
+            | "medical"
+            | "hospital"
+            | "health"
+            | "humanitarian"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "government"
+            | "senior"
+            | "district"
+            | "police"
+            | "'s"
+            | "’s"
     )
 }
 
@@ -122,11 +142,14 @@ fn noun_claimant(view: &View, layers: &Layers, lex: &Lexicon, edge: usize) -> Op
     let mut first = edge - n;
     let mut side: Option<&sitrep_model::Entity> = None;
     for _ in 0..3 {
-        let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) else { break };
+        let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) else {
+            break;
+        };
         let w = words.get(first - 1).copied().unwrap_or("");
-        let ent = layers.entities.iter().find(|e| {
-            e.kind != EntityKind::Location && e.start <= prev.start && prev.end <= e.end
-        });
+        let ent = layers
+            .entities
+            .iter()
+            .find(|e| e.kind != EntityKind::Location && e.start <= prev.start && prev.end <= e.end);
         if let Some(e) = ent {
             if e.end >= last.end {
                 // The actor layer knows the whole phrase.
@@ -186,7 +209,11 @@ fn according_to(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option
     }
     // An unnamed claimant: the words up to the next punctuation ("according to local medics").
     let words = view.words();
-    let k = if words.get(k) == Some(&"the") { k + 1 } else { k };
+    let k = if words.get(k) == Some(&"the") {
+        k + 1
+    } else {
+        k
+    };
     let from = toks.get(k)?.start;
     let n = (k..words.len().min(k + 6))
         .take_while(|&i| {

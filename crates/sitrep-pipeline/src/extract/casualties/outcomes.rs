@@ -140,7 +140,11 @@ pub fn victim(
         let w = *rest.first()?;
         if let Some((n, (group, own))) = lex.victim.longest_at(rest) {
             // A demonym before the head noun: "40 Congolese soldiers".
-            if rest.get(n..).and_then(|r| lex.victim.longest_at(r)).is_some() {
+            if rest
+                .get(n..)
+                .and_then(|r| lex.victim.longest_at(r))
+                .is_some()
+            {
                 side = own.clone().or(side);
                 k += n;
                 continue;

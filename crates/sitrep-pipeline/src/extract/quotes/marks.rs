@@ -52,7 +52,8 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
                 out.push((s, end));
                 start = None;
             }
-            (false, None) => start = Some(pos),
+            // A paragraph starts at its first visible char, where a continuing quote reopens.
+            (false, None) => start = Some(pos + line.len() - line.trim_start().len()),
             _ => {}
         }
         if !blank {

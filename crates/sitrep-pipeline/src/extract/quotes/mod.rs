@@ -7,7 +7,8 @@
 //! [`crate::extract::casualties::claimants`]. A pronoun resolves through coreference, else to
 //! the last speaker; a quote with no attribution of its own that follows another closely keeps
 //! that quote's speaker. A quote over several paragraphs gives one record per paragraph, all with
-//! the same speaker. One-word quotes with no speaker are scare quotes and are left out.
+//! the same speaker. Quotes of fewer than four words with no speaker are scare quotes and are
+//! left out.
 //!
 //! ```
 //! use sitrep_pipeline::analyze::Analyzer;
@@ -93,7 +94,9 @@ pub fn find(text: &str, layers: &Layers) -> Vec<Quote> {
 
 fn record(text: &str, q: &Quoted, speaker: &Option<ActorRef>) -> Option<Quote> {
     let words = text.get(q.start..q.end)?;
-    if speaker.is_none() && !words.contains(char::is_whitespace) {
+    // Without a speaker, a short quote is a scare quote or a name ("the so-called "buffer
+    // zone""), not speech.
+    if speaker.is_none() && words.split_whitespace().count() < 4 {
         return None;
     }
     Some(Quote {
