@@ -12,7 +12,7 @@
 //! let words = ["13", "soldiers", "were", "killed"];
 //! let lex = Lexicon::get();
 //! let f = &figures(&words, &[false; 4], lex)[0];
-//! let v = victim(&words, &[None; 4], f, lex).unwrap();
+//! let v = victim(&words, &vec![None; 4], f, lex).unwrap();
 //! assert_eq!((v.group.as_str(), v.end), ("soldiers", 2));
 //! ```
 

@@ -16,7 +16,7 @@
 //! let text = "Zamir Kabulov spoke to Izvestia. \"We want peace,\" he added.";
 //! let layers = Analyzer::default().layers(text, None, Some("en"));
 //! let q = &find(text, &layers)[0];
-//! assert_eq!(q.text, "We want peace,");
+//! assert_eq!(q.text, "We want peace");
 //! assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Zamir Kabulov"));
 //! ```
 
