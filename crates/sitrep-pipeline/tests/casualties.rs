@@ -139,6 +139,14 @@ fn check(area: &str, run: &dyn Fn(&str, Option<&str>) -> String) -> (Vec<String>
             totals[3] += m;
             totals[4] += c;
             if gap {
+                if got.trim() == want.trim() {
+                    eprintln!("known gap now passes (make it `=>`): {text}");
+                    if let (true, Some(last)) = (update, rewritten.last_mut()) {
+                        *last = format!("{text} => {got}");
+                    }
+                } else {
+                    eprintln!("known gap: {text}\n  wanted {want}\n     got {got}");
+                }
                 continue;
             }
             if update {

@@ -89,6 +89,14 @@ pub struct Lexicon {
     pub carrier: Phrases<()>,
     /// "police", "medics": claimants without a name.
     pub claimant_noun: Phrases<()>,
+    /// "soldier", "child": singular nouns that make "a"/"an" a figure of one.
+    pub singular: Phrases<()>,
+    /// "death toll": the figure after it counts the dead.
+    pub toll: Phrases<()>,
+    /// "were", "reportedly": words between victims and their outcome.
+    pub auxiliary: Phrases<()>,
+    /// "and", "in", "of": words that end the noun phrase after a figure.
+    pub stop: Phrases<()>,
 }
 
 impl Lexicon {
@@ -155,6 +163,10 @@ impl Lexicon {
             "speech_verb" => self.speech_verb.insert(words, ()),
             "carrier" => self.carrier.insert(words, ()),
             "claimant_noun" => self.claimant_noun.insert(words, ()),
+            "singular" => self.singular.insert(words, ()),
+            "toll" => self.toll.insert(words, ()),
+            "auxiliary" => self.auxiliary.insert(words, ()),
+            "stop" => self.stop.insert(words, ()),
             _ => {}
         }
     }

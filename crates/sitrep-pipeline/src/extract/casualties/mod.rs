@@ -234,7 +234,7 @@ fn sentence_claims(
             victims: group,
             country,
             according_to: claimant.clone(),
-            period: period_of(view, layers, exclusion),
+            period: period_of(view, layers, exclusion, c),
             place,
             sentence: Span {
                 start: view.start,
@@ -253,7 +253,13 @@ fn bare(words: &[&str], f: &Figure, lex: &Lexicon) -> Option<Victim> {
             next,
             "and" | "in" | "on" | "at" | "near" | "when" | "after" | "during" | "including"
         );
-    let verb_before = outcomes::outcome_before(words, f.first, lex).is_some();
+    let toll = (f.first.saturating_sub(6)..f.first).any(|k| {
+        words
+            .get(k..f.first)
+            .and_then(|r| lex.toll.longest_at(r))
+            .is_some()
+    });
+    let verb_before = toll || outcomes::outcome_before(words, f.first, lex).is_some();
     let after = outcomes::outcome_after(words, f.end, lex, &|_| None);
     if (verb_before && ends_phrase)
         || (after.is_some() && matches!(next, "were" | "was" | "have" | "had" | "are"))
@@ -283,21 +289,33 @@ fn exclusion_start(view: &View, words: &[&str], lex: &Lexicon) -> usize {
         .map_or(usize::MAX, |t| t.start)
 }
 
-/// The period of the sentence's figures: its widest date mention (a range before a day).
-fn period_of(view: &View, layers: &Layers, exclusion: usize) -> Option<DateRange> {
-    layers
+/// The period of a figure: the sentence's widest range, else its day nearest to the figure (a
+/// dateline's day loses to "on Monday" next to the figure).
+fn period_of(view: &View, layers: &Layers, exclusion: usize, c: &Counted) -> Option<DateRange> {
+    let at = view
+        .toks
+        .get(c.figure.number)
+        .map_or(view.start, |t| t.start);
+    let here: Vec<&sitrep_model::DateMention> = layers
         .dates
         .iter()
         .filter(|d| d.start >= view.start && d.end <= view.end && d.start < exclusion)
-        .filter(|d| d.range.is_some() || d.date.is_some())
-        .max_by_key(|d| (d.range.is_some(), d.end - d.start))
-        .and_then(|d| {
-            d.range.clone().or_else(|| {
-                d.date.clone().map(|x| DateRange {
-                    start: x.clone(),
-                    end: x,
-                })
-            })
+        .collect();
+    if let Some(r) = here
+        .iter()
+        .filter(|d| d.range.is_some())
+        .max_by_key(|d| d.end - d.start)
+        .and_then(|d| d.range.clone())
+    {
+        return Some(r);
+    }
+    here.iter()
+        .filter(|d| d.date.is_some())
+        .min_by_key(|d| d.start.abs_diff(at))
+        .and_then(|d| d.date.clone())
+        .map(|x| DateRange {
+            start: x.clone(),
+            end: x,
         })
 }
 

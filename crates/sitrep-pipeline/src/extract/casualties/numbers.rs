@@ -88,6 +88,16 @@ fn figure_at(words: &[&str], i: usize, lex: &Lexicon) -> Option<Figure> {
 /// token after it.
 fn number_at(words: &[&str], i: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     let w = *words.get(i)?;
+    // "An Israeli soldier": an article before a singular victim noun (an adjective between).
+    if matches!(w, "a" | "an") && lex.number.longest_at(words.get(i..)?).is_none() {
+        let one = (i + 1..i + 3).any(|k| {
+            words
+                .get(k..)
+                .and_then(|r| lex.singular.longest_at(r))
+                .is_some()
+        });
+        return one.then_some((1, i + 1));
+    }
     let (mut value, mut next, decimal) = if w.starts_with(|c: char| c.is_ascii_digit()) {
         let (v, decimal) = digits(w)?;
         (v, i + 1, decimal)

@@ -41,82 +41,9 @@ pub struct Reading {
     pub outcome: String,
 }
 
-/// Words that end the noun phrase after a figure.
-fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "or"
-            | "in"
-            | "on"
-            | "at"
-            | "were"
-            | "was"
-            | "have"
-            | "has"
-            | "had"
-            | "are"
-            | "is"
-            | "been"
-            | "from"
-            | "by"
-            | "with"
-            | "including"
-            | "to"
-            | "the"
-            | "a"
-            | "an"
-            | "who"
-            | "that"
-            | "which"
-            | "after"
-            | "during"
-            | "since"
-            | "when"
-            | "as"
-            | "for"
-            | "into"
-    ) || !w.chars().any(char::is_alphanumeric)
-}
-
-/// Auxiliaries and adverbs between a noun and its outcome ("were reportedly killed").
-fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "were"
-            | "was"
-            | "have"
-            | "has"
-            | "had"
-            | "are"
-            | "is"
-            | "been"
-            | "be"
-            | "being"
-            | "got"
-            | "reportedly"
-            | "also"
-            | "later"
-            | "still"
-            | "all"
-            | "both"
-            | "allegedly"
-            | "now"
-            | "believed"
-            | "feared"
-            | "left"
-            | "found"
-            | "confirmed"
-            | "presumed"
-            | "either"
-            | "seriously"
-            | "critically"
-            | "slightly"
-            | "badly"
-            | "fatally"
-            | "who"
-            | "say"
-    )
+/// Words that end the noun phrase after a figure: the `stop` list, and punctuation.
+fn is_stop(w: &str, lex: &Lexicon) -> bool {
+    lex.stop.get(&[w]).is_some() || !w.chars().any(char::is_alphanumeric)
 }
 
 /// The victims of figure `f`; `sides[i]` is the country of an actor that covers token `i` (a
@@ -131,8 +58,17 @@ pub fn victim(
     let mut adjective = None;
     let mut k = f.end;
     // "dozens of civilians", "hundreds of thousands of people".
-    if f.count.is_none() && words.get(k) == Some(&"of") {
-        k += 1;
+    if words.get(k) == Some(&"of") {
+        // "19 of its soldiers", "one of the hostages".
+        let det = matches!(
+            words.get(k + 1).copied(),
+            Some("its" | "their" | "the" | "our" | "his" | "her" | "those")
+        );
+        if det {
+            k += 2;
+        } else if f.count.is_none() {
+            k += 1;
+        }
     }
     let limit = k + 4;
     while k < limit {
@@ -183,7 +119,7 @@ pub fn victim(
                 outcome: Some(o.clone()),
             });
         }
-        if lex.object.get(&[w]).is_some() || is_stop(w) {
+        if lex.object.get(&[w]).is_some() || is_stop(w, lex) {
             return None;
         }
         if let Some(Some(c)) = sides.get(k) {
@@ -208,10 +144,18 @@ pub fn outcome_after(
         if let Some((_, o)) = lex.outcome.longest_at(rest) {
             return Some(o.clone());
         }
-        if is_auxiliary(w) {
+        if lex.auxiliary.get(&[w]).is_some() {
             k += 1;
         } else if matches!(w, "and" | "," | "or") {
-            k = next_figure_end(k + 1)?;
+            k = match next_figure_end(k + 1) {
+                Some(e) => e,
+                // An aside between commas: "46 people, mostly women and children, were killed".
+                None if w == "," => {
+                    let close = (k + 1..k + 8).find(|&c| words.get(c) == Some(&","))?;
+                    close + 1
+                }
+                None => return None,
+            };
         } else {
             return None;
         }
