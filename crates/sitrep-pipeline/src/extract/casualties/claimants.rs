@@ -105,7 +105,7 @@ fn actor_ending(layers: &Layers, from: usize, to: usize) -> Option<Source> {
 
 /// Words that may stand before a claimant noun and belong to it: "local officials", "the
 /// Libyan health ministry", "military sources".
-fn is_modifier(w: &str) -> bool {
+pub(crate) fn is_modifier(w: &str) -> bool {
     matches!(
         w,
         "local"
@@ -193,6 +193,13 @@ pub fn attribution(
         if skip(k) || lex.speech_verb.get(&[w]).is_none() {
             continue;
         }
+        // A verb of saying inside a relative clause ("M23, which Kinshasa says is backed by
+        // Rwanda, has killed thousands") does not attribute the sentence.
+        let relative = (k.saturating_sub(4)..k)
+            .any(|r| matches!(words.get(r).copied(), Some("which" | "whom" | "whose")));
+        if relative {
+            continue;
+        }
         if let Some(s) = subject(view, layers, lex, k) {
             return Some(s);
         }
@@ -270,11 +277,21 @@ pub fn subject(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<
             .is_some_and(|w| w.chars().any(char::is_alphanumeric) || *w == "'s" || *w == "’s")
     };
     let span = (1..=3.min(edge)).take_while(|d| clean(edge - d)).count();
-    if span > 0 {
-        if let (Some(from), Some(last)) = (toks.get(edge - span), toks.get(edge - 1)) {
-            if let Some(s) = actor_ending(layers, from.start, last.end) {
-                return Some(s);
-            }
+    // The actor ends right before the verb ("Kabulov said"), or before lowercase words that
+    // name its part or speaker ("the M23 rebels said", "the Nigerian army's spokesman said");
+    // "a doctor at the Saudi Hospital told" is no statement of Saudi Arabia.
+    for p in (edge - span..edge).rev() {
+        let Some(t) = toks.get(p) else { continue };
+        let gap_ok = (p + 1..edge).all(|g| {
+            toks.get(g).map(|x| x.text(view.text)).is_some_and(|x| {
+                x.starts_with(|c: char| c.is_lowercase()) || x == "'s" || x == "’s"
+            })
+        });
+        if !gap_ok {
+            break;
+        }
+        if let Some(s) = actor_ending(layers, t.end, t.end) {
+            return Some(s);
         }
     }
     // Apposition: "Zamir Kabulov, Putin's special envoy for Afghanistan, said".

@@ -97,6 +97,8 @@ pub struct Lexicon {
     pub auxiliary: Phrases<()>,
     /// "and", "in", "of": words that end the noun phrase after a figure.
     pub stop: Phrases<()>,
+    /// "in", "near": words before a place that make it where the figure happened.
+    pub locative: Phrases<()>,
 }
 
 impl Lexicon {
@@ -167,6 +169,7 @@ impl Lexicon {
             "toll" => self.toll.insert(words, ()),
             "auxiliary" => self.auxiliary.insert(words, ()),
             "stop" => self.stop.insert(words, ()),
+            "locative" => self.locative.insert(words, ()),
             _ => {}
         }
     }
