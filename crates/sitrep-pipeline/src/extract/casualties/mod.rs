@@ -253,7 +253,7 @@ fn bare(words: &[&str], f: &Figure, lex: &Lexicon) -> Option<Victim> {
             next,
             "and" | "in" | "on" | "at" | "near" | "when" | "after" | "during" | "including"
         );
-    let toll = (f.first.saturating_sub(6)..f.first).any(|k| {
+    let toll = (f.first.saturating_sub(8)..f.first).any(|k| {
         words
             .get(k..f.first)
             .and_then(|r| lex.toll.longest_at(r))
@@ -268,7 +268,8 @@ fn bare(words: &[&str], f: &Figure, lex: &Lexicon) -> Option<Victim> {
             group: "people".to_string(),
             side: None,
             end: f.end,
-            outcome: None,
+            // "The death toll rose to 35": the toll counts the dead.
+            outcome: toll.then(|| "killed".to_string()),
             named: false,
         });
     }
