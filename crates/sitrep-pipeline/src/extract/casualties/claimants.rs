@@ -209,6 +209,21 @@ pub fn attribution(
 
 fn according_to(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<Source> {
     let toks = view.toks;
+    // "according to a statement from the army", "according to the latest tally by OCHA": the
+    // claimant is who issued the document.
+    let words = view.words();
+    let document = (k..k + 4).any(|i| {
+        words
+            .get(i)
+            .is_some_and(|w| lex.document.get(&[w]).is_some())
+    });
+    let k = if document {
+        (k..k + 6)
+            .find(|&i| matches!(words.get(i).copied(), Some("from" | "by" | "of")))
+            .map_or(k, |i| i + 1)
+    } else {
+        k
+    };
     let from = toks.get(k)?.start;
     let to = toks.get(k + 2).or(toks.get(k + 1)).or(toks.get(k))?.end;
     if let Some(s) = actor_starting(layers, from, to) {

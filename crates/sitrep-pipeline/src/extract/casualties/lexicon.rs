@@ -99,6 +99,9 @@ pub struct Lexicon {
     pub stop: Phrases<()>,
     /// "in", "near": words before a place that make it where the figure happened.
     pub locative: Phrases<()>,
+    /// "statement", "tally": documents whose issuer is the claimant ("according to a statement
+    /// from the army").
+    pub document: Phrases<()>,
 }
 
 impl Lexicon {
@@ -170,6 +173,7 @@ impl Lexicon {
             "auxiliary" => self.auxiliary.insert(words, ()),
             "stop" => self.stop.insert(words, ()),
             "locative" => self.locative.insert(words, ()),
+            "document" => self.document.insert(words, ()),
             _ => {}
         }
     }
