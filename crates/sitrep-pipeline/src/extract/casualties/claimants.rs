@@ -58,10 +58,11 @@ pub fn actor_ref(layers: &Layers, i: usize) -> Option<ActorRef> {
 /// The actor whose mention (entity, or pronoun and nominal resolved by coreference) starts in
 /// the byte range `from..to`. Places are not actors here.
 fn actor_starting(layers: &Layers, from: usize, to: usize) -> Option<Source> {
-    let ent = layers
-        .entities
+    let (base, near) = window(layers, from, to);
+    let ent = near
         .iter()
-        .position(|e| e.start >= from && e.start < to && e.kind != EntityKind::Location);
+        .position(|e| e.start >= from && e.start < to && e.kind != EntityKind::Location)
+        .map(|i| base + i);
     if let Some(i) = ent {
         return actor_ref(layers, i).map(Source::Actor);
     }
@@ -70,6 +71,17 @@ fn actor_starting(layers: &Layers, from: usize, to: usize) -> Option<Source> {
         .iter()
         .find(|m| m.start >= from && m.start < to)?;
     resolved(layers, m)
+}
+
+/// The entities that can start or end within `from..=to` (sorted by start, as the actor layer
+/// gives them), and the index of the first: a long text has thousands.
+fn window(layers: &Layers, from: usize, to: usize) -> (usize, &[sitrep_model::Entity]) {
+    // No actor name is longer than this many bytes.
+    const LONGEST: usize = 400;
+    let ents = &layers.entities;
+    let a = ents.partition_point(|e| e.start < from.saturating_sub(LONGEST));
+    let b = ents.partition_point(|e| e.start <= to).max(a);
+    (a, ents.get(a..b).unwrap_or(&[]))
 }
 
 /// The actor a coreference mention stands for, when it stands for exactly one.
@@ -82,10 +94,11 @@ fn resolved(layers: &Layers, m: &crate::analyze::actors::coref::Mention) -> Opti
 
 /// The actor whose mention ends in the byte range `from..=to`, nearest to `to`.
 fn actor_ending(layers: &Layers, from: usize, to: usize) -> Option<Source> {
-    let ent = layers
-        .entities
+    let (base, near) = window(layers, from, to);
+    let ent = near
         .iter()
-        .rposition(|e| e.end >= from && e.end <= to && e.kind != EntityKind::Location);
+        .rposition(|e| e.end >= from && e.end <= to && e.kind != EntityKind::Location)
+        .map(|i| base + i);
     let m = layers
         .coref
         .iter()
@@ -195,7 +208,9 @@ pub fn attribution(
         }
         // A verb of saying inside a relative clause ("M23, which Kinshasa says is backed by
         // Rwanda, has killed thousands") does not attribute the sentence.
-        let relative = (k.saturating_sub(4)..k)
+        let relative = (k.saturating_sub(10)..k)
+            .rev()
+            .take_while(|&r| !matches!(words.get(r).copied(), Some("," | ";" | ":")))
             .any(|r| matches!(words.get(r).copied(), Some("which" | "whom" | "whose")));
         if relative {
             continue;

@@ -115,20 +115,29 @@ fn sentence_claims(
     out: &mut Vec<CasualtyClaim>,
 ) {
     let words = view.words();
-    let in_date = |t: &Token| {
-        layers
-            .dates
-            .iter()
-            .any(|d| d.start < t.end && t.start < d.end)
-    };
-    let blocked: Vec<bool> = view.toks.iter().map(in_date).collect();
+    // Only the mentions inside the sentence matter; long texts have thousands.
+    let dates: Vec<_> = layers
+        .dates
+        .iter()
+        .filter(|d| d.start < view.end && view.start < d.end)
+        .collect();
+    let blocked: Vec<bool> = view
+        .toks
+        .iter()
+        .map(|t| dates.iter().any(|d| d.start < t.end && t.start < d.end))
+        .collect();
+    let figures = numbers::figures(&words, &blocked, lex);
+    if figures.is_empty() {
+        return;
+    }
+    let first = layers.entities.partition_point(|e| e.start < view.start);
+    let ents = layers.entities.get(first..).unwrap_or(&[]);
+    let ents: Vec<_> = ents.iter().take_while(|e| e.start < view.end).collect();
     let sides: Vec<Option<String>> = view
         .toks
         .iter()
         .map(|t| {
-            layers
-                .entities
-                .iter()
+            ents.iter()
                 .find(|e| {
                     // A demonym, or an actor such as "Israeli soldiers" coded with its country.
                     !matches!(e.kind, EntityKind::Location | EntityKind::Person)
@@ -140,7 +149,7 @@ fn sentence_claims(
         })
         .collect();
     let mut counted: Vec<Counted> = Vec::new();
-    for f in numbers::figures(&words, &blocked, lex) {
+    for f in figures {
         let victim = outcomes::victim(&words, &sides, &f, lex).or_else(|| bare(&words, &f, lex));
         if let Some(victim) = victim {
             counted.push(Counted { figure: f, victim });

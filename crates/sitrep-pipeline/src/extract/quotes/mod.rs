@@ -34,11 +34,6 @@ use marks::Quoted;
 pub fn find(text: &str, layers: &Layers) -> Vec<Quote> {
     let lex = Lexicon::get();
     let quoted = marks::find(text);
-    let inside = |start: usize, end: usize| {
-        quoted
-            .iter()
-            .any(|q| q.open <= start && end <= q.close.max(q.end + 1))
-    };
     let mut out = Vec::new();
     let mut last: Option<ActorRef> = None;
     // The sentence where the last quote closed, to let an unattributed quote follow it.
@@ -63,7 +58,17 @@ pub fn find(text: &str, layers: &Layers) -> Vec<Quote> {
         let mut source = None;
         for s in [s_close, s_open].into_iter().flatten() {
             let view = View::new(text, layers, s);
-            let skip = |k: usize| view.toks.get(k).is_some_and(|t| inside(t.start, t.end));
+            // Only the quotes that overlap the sentence can hold its tokens.
+            let here: Vec<&Quoted> = quoted
+                .iter()
+                .filter(|q| q.open < view.end && view.start < q.close.max(q.end + 1))
+                .collect();
+            let skip = |k: usize| {
+                view.toks.get(k).is_some_and(|t| {
+                    here.iter()
+                        .any(|q| q.open <= t.start && t.end <= q.close.max(q.end + 1))
+                })
+            };
             source = attribution(&view, layers, lex, &skip);
             if source.is_some() {
                 break;
