@@ -117,31 +117,9 @@ fn actor_ending(layers: &Layers, from: usize, to: usize) -> Option<Source> {
 }
 
 /// Words that may stand before a claimant noun and belong to it: "local officials", "the
-/// Libyan health ministry", "military sources".
+/// Libyan health ministry", "military sources" (the `claimant_modifier` list).
 pub(crate) fn is_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "local"
-            | "regional"
-            | "provincial"
-            | "state"
-            | "federal"
-            | "military"
-            | "security"
-            | "medical"
-            | "hospital"
-            | "health"
-            | "humanitarian"
-            | "defence"
-            | "defense"
-            | "interior"
-            | "government"
-            | "senior"
-            | "district"
-            | "police"
-            | "'s"
-            | "’s"
-    )
+    Lexicon::get().claimant_modifier.get(&[w]).is_some()
 }
 
 /// A claimant noun ending at token `edge` ("police", "health ministry"), with the words before
@@ -267,13 +245,56 @@ fn according_to(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option
             .and_then(|r| lex.claimant_noun.longest_at(r))
             .is_some()
     });
-    known.then(|| {
+    // A phrase that runs to the end of its clause is a claimant even when its words are new:
+    // "according to the Emergency Lawyers group".
+    let clause_end = words
+        .get(k + n)
+        .is_none_or(|w| !w.chars().any(char::is_alphanumeric));
+    (known || clause_end).then(|| {
         Source::Actor(ActorRef {
             text: phrase.to_string(),
-            country: None,
+            country: country_within(layers, from, last.end),
             code: None,
         })
     })
+}
+
+/// The country of an actor named inside the byte range (a claimant phrase such as "the Syrian
+/// civil defence").
+fn country_within(layers: &Layers, from: usize, to: usize) -> Option<String> {
+    let (_, near) = window(layers, from, to);
+    near.iter()
+        .filter(|e| e.start >= from && e.end <= to && e.kind != EntityKind::Location)
+        .find_map(|e| e.country.clone())
+        .filter(|c| c != "IGO")
+}
+
+/// A subject noun phrase that opens with a determiner and ends at the verb, at the start of a
+/// clause: ", the regional administration said", "The civil defence agency said".
+fn phrase_subject(view: &View, layers: &Layers, edge: usize) -> Option<Source> {
+    let words = view.words();
+    let toks = view.toks;
+    let det = (edge.saturating_sub(6)..edge)
+        .rev()
+        .find(|&d| matches!(words.get(d).copied(), Some("the" | "a" | "an")))?;
+    let inner = words.get(det + 1..edge)?;
+    let wordy = inner
+        .iter()
+        .all(|w| w.chars().all(char::is_alphabetic) || *w == "'s" || *w == "’s");
+    let opens = det == 0
+        || words
+            .get(det - 1)
+            .is_some_and(|w| !w.chars().any(char::is_alphanumeric));
+    if inner.is_empty() || !wordy || !opens {
+        return None;
+    }
+    let first = toks.get(det + 1)?;
+    let last = toks.get(edge - 1)?;
+    Some(Source::Actor(ActorRef {
+        text: view.text.get(first.start..last.end)?.to_string(),
+        country: country_within(layers, first.start, last.end),
+        code: None,
+    }))
 }
 
 /// The subject of the verb of saying at token `k`: an actor just before it ("Kabulov said",
@@ -335,6 +356,19 @@ pub fn subject(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<
             if let Some(s) = actor_ending(layers, from, to) {
                 return Some(s);
             }
+        }
+    }
+    // "The attack claimed 32 lives" is no statement: a new phrase is a claimant only before a
+    // plain verb of saying, or where the clause ends or reports ("said that", "said in").
+    let next = words.get(k + 1).copied().unwrap_or(".");
+    let reports = matches!(
+        words.get(k).copied(),
+        Some("said" | "says" | "told" | "reported")
+    ) || !next.chars().any(char::is_alphanumeric)
+        || matches!(next, "that" | "in" | "on");
+    if reports {
+        if let Some(s) = phrase_subject(view, layers, edge) {
+            return Some(s);
         }
     }
     // Inverted order, after a quote or a clause: `," said the ministry`, ", said Col. Musa".

@@ -99,6 +99,8 @@ pub struct Lexicon {
     pub stop: Phrases<()>,
     /// "in", "near": words before a place that make it where the figure happened.
     pub locative: Phrases<()>,
+    /// "local", "health": words before a claimant noun that belong to it.
+    pub claimant_modifier: Phrases<()>,
     /// "statement", "tally": documents whose issuer is the claimant ("according to a statement
     /// from the army").
     pub document: Phrases<()>,
@@ -174,6 +176,7 @@ impl Lexicon {
             "stop" => self.stop.insert(words, ()),
             "locative" => self.locative.insert(words, ()),
             "document" => self.document.insert(words, ()),
+            "claimant_modifier" => self.claimant_modifier.insert(words, ()),
             _ => {}
         }
     }

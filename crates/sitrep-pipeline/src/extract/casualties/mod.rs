@@ -197,11 +197,13 @@ fn sentence_claims(
         totals.push(total);
         let inherited =
             |t: Option<usize>| t.and_then(|t| outcomes_so_far.get(t).cloned().flatten());
-        let outcome = c
+        let passive = c
             .victim
             .outcome
             .clone()
-            .or_else(|| outcomes::outcome_after(&words, c.victim.end, lex, &next_end))
+            .or_else(|| outcomes::outcome_after(&words, c.victim.end, lex, &next_end));
+        let outcome = passive
+            .clone()
             .or_else(|| outcomes::outcome_before(&words, c.figure.first, lex))
             .or_else(|| {
                 if coordinated {
@@ -233,6 +235,20 @@ fn sentence_claims(
             None
         } else {
             side.or_else(|| place.as_ref().and_then(|p| p.country.clone()))
+                .or_else(|| {
+                    // "The Syrian Observatory said 1,500 civilians were killed": with no place
+                    // named, a national claimant reports its own country's losses. Not when the
+                    // claimant's side did the killing ("Israel said it had killed 20 fighters").
+                    passive.as_ref()?;
+                    // Militants killed are seldom the claimant's own people.
+                    if group == "militants" {
+                        return None;
+                    }
+                    claimant
+                        .as_ref()
+                        .and_then(|a| a.country.clone())
+                        .filter(|c| c != "IGO")
+                })
         };
         out.push(CasualtyClaim {
             text: view.slice(c.figure.first, c.victim.end.saturating_sub(1)),
@@ -262,7 +278,7 @@ fn bare(words: &[&str], f: &Figure, lex: &Lexicon) -> Option<Victim> {
             next,
             "and" | "in" | "on" | "at" | "near" | "when" | "after" | "during" | "including"
         );
-    let toll = (f.first.saturating_sub(8)..f.first).any(|k| {
+    let toll = (f.first.saturating_sub(12)..f.first).any(|k| {
         words
             .get(k..f.first)
             .and_then(|r| lex.toll.longest_at(r))

@@ -90,13 +90,19 @@ fn number_at(words: &[&str], i: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     let w = *words.get(i)?;
     // "An Israeli soldier": an article before a singular victim noun (an adjective between).
     if matches!(w, "a" | "an") && lex.number.longest_at(words.get(i..)?).is_none() {
-        let one = (i + 1..i + 3).any(|k| {
+        // "a 72-year-old woman": the age is no figure, the article still counts one.
+        let age = matches!(
+            words.get(i + 1..i + 6),
+            Some([n, "-", "year" | "years", "-", "old"]) if n.starts_with(|c: char| c.is_ascii_digit())
+        );
+        let j = if age { i + 6 } else { i + 1 };
+        let one = (j..j + 2).any(|k| {
             words
                 .get(k..)
                 .and_then(|r| lex.singular.longest_at(r))
                 .is_some()
         });
-        return one.then_some((1, i + 1));
+        return one.then_some((1, j));
     }
     let (mut value, mut next, decimal) = if w.starts_with(|c: char| c.is_ascii_digit()) {
         let (v, decimal) = digits(w)?;
