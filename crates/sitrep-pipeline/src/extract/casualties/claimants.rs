@@ -280,7 +280,7 @@ fn phrase_subject(view: &View, layers: &Layers, edge: usize) -> Option<Source> {
     let inner = words.get(det + 1..edge)?;
     let wordy = inner
         .iter()
-        .all(|w| w.chars().all(char::is_alphabetic) || *w == "'s" || *w == "’s");
+        .all(|w| w.chars().all(char::is_alphanumeric) || *w == "'s" || *w == "’s");
     let opens = det == 0
         || words
             .get(det - 1)

@@ -99,6 +99,8 @@ pub struct Lexicon {
     pub stop: Phrases<()>,
     /// "in", "near": words before a place that make it where the figure happened.
     pub locative: Phrases<()>,
+    /// "released", "freed": verbs before a figure that undo its outcome.
+    pub reversal: Phrases<()>,
     /// "local", "health": words before a claimant noun that belong to it.
     pub claimant_modifier: Phrases<()>,
     /// "statement", "tally": documents whose issuer is the claimant ("according to a statement
@@ -176,6 +178,7 @@ impl Lexicon {
             "stop" => self.stop.insert(words, ()),
             "locative" => self.locative.insert(words, ()),
             "document" => self.document.insert(words, ()),
+            "reversal" => self.reversal.insert(words, ()),
             "claimant_modifier" => self.claimant_modifier.insert(words, ()),
             _ => {}
         }

@@ -150,6 +150,11 @@ fn sentence_claims(
         .collect();
     let mut counted: Vec<Counted> = Vec::new();
     for f in figures {
+        // "The militia released 42 hostages": the figure undoes a capture, it claims none.
+        let head = words.get(..f.first).unwrap_or(&[]);
+        if lex.reversal.longest_ending(head).is_some() {
+            continue;
+        }
         let victim = outcomes::victim(&words, &sides, &f, lex).or_else(|| bare(&words, &f, lex));
         if let Some(victim) = victim {
             counted.push(Counted { figure: f, victim });

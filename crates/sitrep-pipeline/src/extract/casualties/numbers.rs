@@ -88,6 +88,13 @@ fn figure_at(words: &[&str], i: usize, lex: &Lexicon) -> Option<Figure> {
 /// token after it.
 fn number_at(words: &[&str], i: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     let w = *words.get(i)?;
+    // "killed two children and injured another": one more, when no number follows.
+    if w == "another" {
+        let next = words.get(i + 1).copied().unwrap_or(".");
+        let counted = next.starts_with(|c: char| c.is_ascii_digit())
+            || lex.number.longest_at(words.get(i + 1..)?).is_some();
+        return (!counted).then_some((1, i + 1));
+    }
     // "An Israeli soldier": an article before a singular victim noun (an adjective between).
     if matches!(w, "a" | "an") && lex.number.longest_at(words.get(i..)?).is_none() {
         // "a 72-year-old woman": the age is no figure, the article still counts one.
