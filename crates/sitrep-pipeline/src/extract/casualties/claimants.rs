@@ -377,6 +377,23 @@ pub fn subject(view: &View, layers: &Layers, lex: &Lexicon, k: usize) -> Option<
         return None;
     }
     let after = toks.get(k + 1)?;
+    // "said Hamas official Basem Naim": the person the phrase ends on speaks for the group.
+    let phrase_end = (k + 1..k + 8)
+        .take_while(|&i| {
+            words
+                .get(i)
+                .is_some_and(|w| w.chars().any(char::is_alphanumeric))
+        })
+        .last()
+        .and_then(|i| toks.get(i))
+        .map_or(after.end, |t| t.end);
+    let (base, near) = window(layers, after.start, phrase_end);
+    let person = near.iter().rposition(|e| {
+        e.kind == EntityKind::Person && e.start >= after.start && e.end <= phrase_end
+    });
+    if let Some(i) = person {
+        return actor_ref(layers, base + i).map(Source::Actor);
+    }
     let until = toks.get(k + 3).or(toks.get(k + 2)).unwrap_or(after);
     if let Some(s) = actor_starting(layers, after.start, until.end) {
         return Some(s);
