@@ -20,6 +20,8 @@
 use sitrep_model::{ActorRef, EntityKind};
 
 use super::lexicon::Lexicon;
+pub use super::mentions::actor_ref;
+use super::mentions::{actor_ending, actor_starting, window};
 use super::View;
 use crate::analyze::Layers;
 
@@ -30,90 +32,6 @@ pub enum Source {
     Actor(ActorRef),
     /// "The statement", "he", "it": the last actor that made a statement.
     Carrier,
-}
-
-/// The actor for entity `i`; a person named by surname only gets the full name an earlier
-/// mention gave ("Kabulov" → "Zamir Kabulov").
-pub fn actor_ref(layers: &Layers, i: usize) -> Option<ActorRef> {
-    let e = layers.entities.get(i)?;
-    let mut name = e.text.clone();
-    if e.kind == EntityKind::Person {
-        let suffix = format!(" {}", e.text);
-        if let Some(full) = layers.entities.get(..i).and_then(|before| {
-            before
-                .iter()
-                .rev()
-                .find(|p| p.kind == EntityKind::Person && p.text.ends_with(&suffix))
-        }) {
-            name = full.text.clone();
-        }
-    }
-    Some(ActorRef {
-        text: name,
-        country: e.country.clone(),
-        code: e.code.clone(),
-    })
-}
-
-/// The actor whose mention (entity, or pronoun and nominal resolved by coreference) starts in
-/// the byte range `from..to`. Places are not actors here.
-fn actor_starting(layers: &Layers, from: usize, to: usize) -> Option<Source> {
-    let (base, near) = window(layers, from, to);
-    let ent = near
-        .iter()
-        .position(|e| e.start >= from && e.start < to && e.kind != EntityKind::Location)
-        .map(|i| base + i);
-    if let Some(i) = ent {
-        return actor_ref(layers, i).map(Source::Actor);
-    }
-    let m = layers
-        .coref
-        .iter()
-        .find(|m| m.start >= from && m.start < to)?;
-    resolved(layers, m)
-}
-
-/// The entities that can start or end within `from..=to` (sorted by start, as the actor layer
-/// gives them), and the index of the first: a long text has thousands.
-fn window(layers: &Layers, from: usize, to: usize) -> (usize, &[sitrep_model::Entity]) {
-    // No actor name is longer than this many bytes.
-    const LONGEST: usize = 400;
-    let ents = &layers.entities;
-    let a = ents.partition_point(|e| e.start < from.saturating_sub(LONGEST));
-    let b = ents.partition_point(|e| e.start <= to).max(a);
-    (a, ents.get(a..b).unwrap_or(&[]))
-}
-
-/// The actor a coreference mention stands for, when it stands for exactly one.
-fn resolved(layers: &Layers, m: &crate::analyze::actors::coref::Mention) -> Option<Source> {
-    match m.antecedents.as_slice() {
-        [i] => actor_ref(layers, *i).map(Source::Actor),
-        _ => None,
-    }
-}
-
-/// The actor whose mention ends in the byte range `from..=to`, nearest to `to`.
-fn actor_ending(layers: &Layers, from: usize, to: usize) -> Option<Source> {
-    let (base, near) = window(layers, from, to);
-    let ent = near
-        .iter()
-        .rposition(|e| e.end >= from && e.end <= to && e.kind != EntityKind::Location)
-        .map(|i| base + i);
-    let m = layers
-        .coref
-        .iter()
-        .rev()
-        .find(|m| m.end >= from && m.end <= to)
-        .and_then(|m| resolved(layers, m).map(|s| (m.end, s)));
-    let ent_end = ent.and_then(|i| layers.entities.get(i)).map(|e| e.end);
-    match (ent, m) {
-        (Some(i), Some((mend, _))) if ent_end.is_some_and(|e| e >= mend) => {
-            actor_ref(layers, i).map(Source::Actor)
-        }
-        (_, Some((_, s))) => Some(s),
-        (Some(i), None) => actor_ref(layers, i).map(Source::Actor),
-        (None, None) => None,
-    }
 }
 
 /// Words that may stand before a claimant noun and belong to it: "local officials", "the
