@@ -158,6 +158,12 @@ fn sentence_claims(
         if lex.reversal.longest_ending(head).is_some() {
             continue;
         }
+        // "The 13 soldiers were buried on Monday": a definite figure that repeats an earlier
+        // claim's count refers back to it; it is no new claim.
+        let definite = matches!(head.last(), Some(&("the" | "these" | "those")));
+        if definite && f.count.is_some() && out.iter().any(|c| c.count == f.count) {
+            continue;
+        }
         let victim = outcomes::victim(&words, &sides, &f, lex).or_else(|| bare(&words, &f, lex));
         if let Some(victim) = victim {
             counted.push(Counted { figure: f, victim });
