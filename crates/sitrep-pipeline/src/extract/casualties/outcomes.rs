@@ -70,6 +70,18 @@ pub fn victim(
             k += 1;
         }
     }
+    // "of whom 12 were women": a copula names the group.
+    if let (Some(&("were" | "are")), Some(rest)) = (words.get(k), words.get(k + 1..)) {
+        if let Some((n, (group, own))) = lex.victim.longest_at(rest) {
+            return Some(Victim {
+                group: group.clone(),
+                side: own.clone(),
+                end: k + 1 + n,
+                outcome: None,
+                named: true,
+            });
+        }
+    }
     let limit = k + 4;
     while k < limit {
         let rest = words.get(k..).unwrap_or(&[]);
@@ -146,6 +158,9 @@ pub fn outcome_after(
         }
         if lex.auxiliary.get(&[w]).is_some() {
             k += 1;
+        } else if w == "among" {
+            // "Three children were among 10 people killed".
+            k = next_figure_end(k + 1)?;
         } else if matches!(w, "and" | "," | "or") {
             k = match next_figure_end(k + 1) {
                 Some(e) => e,
