@@ -78,7 +78,24 @@ pub fn find(text: &str, layers: &Layers) -> Vec<Quote> {
             (Some(a), Some(b)) => b <= a + 2,
             _ => false,
         };
-        let speaker = match source {
+        // A quote that opens its sentence with no attribution of its own is often introduced by
+        // the sentence before: `Musa described the scene. "There were bodies everywhere."`
+        let opens_sentence = s_open
+            .and_then(|s| layers.doc.sentences.get(s))
+            .is_some_and(|s| s.start == first.open);
+        let introduced = match (source.is_none() && !follows && opens_sentence, s_open) {
+            (true, Some(s)) if s > 0 => {
+                let view = View::new(text, layers, s - 1);
+                let quoted_here = |k: usize| {
+                    view.toks.get(k).is_some_and(|t| {
+                        quoted.iter().any(|q| q.open <= t.start && t.end <= q.close)
+                    })
+                };
+                attribution(&view, layers, lex, &quoted_here)
+            }
+            _ => None,
+        };
+        let speaker = match source.or(introduced) {
             Some(Source::Actor(a)) => Some(a),
             Some(Source::Carrier) => last.clone(),
             None if follows => last.clone(),
