@@ -274,7 +274,8 @@ fn sentence_claims(
             country,
             according_to: claimant.clone(),
             period: period_of(view, layers, exclusion, c),
-            place,
+            // A total across sides happened in no one place of the sentence.
+            place: place.filter(|_| !all_sides),
             sentence: Span {
                 start: view.start,
                 end: view.end,
