@@ -20,7 +20,7 @@ mod records;
 
 pub use analysis::{DateMention, DateRange, Entity, EntityKind, Place, Span};
 pub use document::{Body, RawDocument, RecordRef};
-pub use records::{ActorRef, CasualtyClaim, Event, Quote};
+pub use records::{ActorRef, CasualtyClaim, CasualtySummary, Event, Quote};
 
 /// The version of the reading's JSON layout. Bumped whenever a field is renamed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -52,6 +52,8 @@ pub struct Reading {
     pub events: Vec<Event>,
     /// Casualty figures, one record per claim, with their claimants.
     pub casualties: Vec<CasualtyClaim>,
+    /// The claims reconciled per outcome and victim group: low, best, high.
+    pub casualty_summary: Vec<CasualtySummary>,
     /// Direct quotes with their speakers.
     pub quotes: Vec<Quote>,
 }
@@ -74,6 +76,7 @@ impl Reading {
             dates: Vec::new(),
             events: Vec::new(),
             casualties: Vec::new(),
+            casualty_summary: Vec::new(),
             quotes: Vec::new(),
         }
     }

@@ -61,6 +61,30 @@ pub struct CasualtyClaim {
     pub period: Option<DateRange>,
     pub place: Option<Place>,
     pub sentence: Span,
+    /// For a part of a stated total ("13 soldiers" in "107 people, including 13 soldiers"): the
+    /// index of that total in the reading's `casualties`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
+}
+
+/// The casualties of one outcome and victim group, reconciled across the claims of a document in
+/// the manner of UCDP: a low, a best and a high estimate, and the claims they rest on. Claims
+/// from different claimants are never merged: each stays a record of its own, cited here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasualtySummary {
+    pub outcome: String,
+    pub victims: String,
+    pub country: Option<String>,
+    /// The lowest figure any claimant gives.
+    pub low: Option<u64>,
+    /// The median of the claimants' figures (each claimant counted once, by its highest).
+    pub best: Option<u64>,
+    /// The highest figure any claimant gives.
+    pub high: Option<u64>,
+    /// Indices into the reading's `casualties` of every claim in this group.
+    pub claims: Vec<usize>,
+    /// How many distinct claimants (the reporter's own statements counting as one).
+    pub claimants: usize,
 }
 
 /// A direct quote and its speaker.

@@ -93,6 +93,7 @@ impl Extractor {
                 c
             })
             .collect();
+        r.casualty_summary = casualties::reconcile::summarize(&r.casualties);
         r.quotes = quotes
             .into_iter()
             .map(|mut q| {

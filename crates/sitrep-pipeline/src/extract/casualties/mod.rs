@@ -6,9 +6,8 @@
 //! Every word the rules look for is in `data/claims/en.txt` ([`lexicon`]).
 //!
 //! Totals and their parts: "107 people, including 13 soldiers and five civilians" gives three
-//! claims in text order, the total first and its parts right after it. The model has no link
-//! field, so the link is the order plus the shared `sentence` span: a claim is a part of the
-//! nearest claim before it in the same sentence whose victims are a wider group.
+//! claims in text order, the total first and its parts right after it; each part's `part_of`
+//! holds the index of its total.
 //!
 //! ```
 //! use sitrep_pipeline::analyze::Analyzer;
@@ -29,6 +28,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod numbers;
 pub mod outcomes;
+pub mod reconcile;
 
 use sitrep_model::{ActorRef, CasualtyClaim, EntityKind, Span};
 
@@ -178,7 +178,10 @@ fn sentence_claims(
     let exclusion = exclusion_start(view, &words, lex);
     let mut outcomes_so_far: Vec<Option<String>> = Vec::new();
     let mut totals: Vec<Option<usize>> = Vec::new();
+    // Where each figure of the sentence landed in `out`, for the `part_of` links.
+    let mut placed: Vec<Option<usize>> = Vec::new();
     for (j, c) in counted.iter().enumerate() {
+        placed.push(None);
         let prev = j.checked_sub(1).and_then(|p| counted.get(p));
         let between: Vec<&str> = prev
             .map(|p| {
@@ -264,7 +267,12 @@ fn sentence_claims(
                         .filter(|c| c != "IGO")
                 })
         };
+        let part_of = total.and_then(|t| placed.get(t).copied().flatten());
+        if let Some(slot) = placed.get_mut(j) {
+            *slot = Some(out.len());
+        }
         out.push(CasualtyClaim {
+            part_of,
             text: view.slice(c.figure.first, c.victim.end.saturating_sub(1)),
             count: c.figure.count,
             count_max: c.figure.count_max,
