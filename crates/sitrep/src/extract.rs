@@ -27,18 +27,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let ingest_cfg = IngestConfig {
         max_document_bytes: args.max_document_bytes,
     };
-    let dicts = crate::dict::Dictionaries::load(&args.dict)?;
-    let extractor = Extractor::new(
-        Cleaner::new(dicts.lexicon),
-        Analyzer {
-            actors: dicts.actors,
-            ..Analyzer::default()
-        },
-        ExtractOptions {
-            default_published: args.published.clone(),
-            clean_only: args.clean_only,
-        },
-    );
+    let extractor = build_extractor(&args.dict, args.published.clone(), args.clean_only)?;
     let sources = inputs::expand(&args.inputs);
     let items = sources
         .into_iter()
@@ -102,6 +91,26 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     })
 }
 
+/// The extractor of a run: the built-in vocabularies extended by the `--dict` folders.
+pub(crate) fn build_extractor(
+    dict: &[std::path::PathBuf],
+    published: Option<String>,
+    clean_only: bool,
+) -> Result<Extractor> {
+    let dicts = crate::dict::Dictionaries::load(dict)?;
+    Ok(Extractor::new(
+        Cleaner::new(dicts.lexicon),
+        Analyzer {
+            actors: dicts.actors,
+            ..Analyzer::default()
+        },
+        ExtractOptions {
+            default_published: published,
+            clean_only,
+        },
+    ))
+}
+
 #[derive(Debug, Default)]
 struct Tally {
     read: u64,
@@ -109,7 +118,7 @@ struct Tally {
 }
 
 /// The documents of one source, opened lazily on the reader thread.
-fn documents<'a>(
+pub(crate) fn documents<'a>(
     source: std::result::Result<Source, inputs::Unreadable>,
     cfg: &IngestConfig,
 ) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
