@@ -1,0 +1,362 @@
+//! Coding one sentence, with its audit trail: every event word found, what became of it
+//! (event, negated, in a condition, folded into its governor) and the pattern and roles behind
+//! every event.
+//!
+//! The principal type is [`SentenceExplanation`]; its `Display` is what `sitrep explain` prints:
+//!
+//! ```text
+//! [1] Russia said that it is ready to mediate between Afghanistan and Pakistan ...
+//!     ready…mediate  039 Express intent to mediate  [sitrep-patterns.txt:40 + cameo-verbs.txt:5210]  event (between (targets))
+//!     => Russia (RUS) -039-> Afghanistan (AFG)  conf 0.80
+//! ```
+
+use std::fmt;
+
+use sitrep_model::{ActorRef, Event, Span};
+
+use super::matcher::{self, SentenceWords, Trigger};
+use super::roles;
+use super::tables::CodeTable;
+use super::EventCoder;
+use crate::analyze::Layers;
+
+/// One event word and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriggerExplanation {
+    /// The words ("accuses", "ready…mediate").
+    pub words: String,
+    pub code: Option<String>,
+    pub label: String,
+    /// The pattern ids (`file:line`) that gave the code.
+    pub pattern: String,
+    /// `event`, `negated`, `condition`, `statement`, `no event`, `folded`, `no actors`.
+    pub status: String,
+    /// The rule that chose the roles, for events.
+    pub roles: String,
+}
+
+/// The coding of one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceExplanation {
+    pub index: usize,
+    /// Byte span of the sentence.
+    pub span: Span,
+    pub text: String,
+    pub triggers: Vec<TriggerExplanation>,
+    pub events: Vec<Event>,
+}
+
+impl fmt::Display for SentenceExplanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "[{}] {}", self.index + 1, self.text.trim())?;
+        for t in &self.triggers {
+            let code = t.code.as_deref().unwrap_or("---");
+            write!(
+                f,
+                "    {}  {} {}  [{}]  {}",
+                t.words, code, t.label, t.pattern, t.status
+            )?;
+            if !t.roles.is_empty() {
+                write!(f, " ({})", t.roles)?;
+            }
+            writeln!(f)?;
+        }
+        let name = |a: &Option<ActorRef>| {
+            a.as_ref().map_or("-".to_string(), |a| {
+                format!("{} ({})", a.text, a.code.as_deref().unwrap_or("?"))
+            })
+        };
+        for e in &self.events {
+            writeln!(
+                f,
+                "    => {} -{}-> {}  conf {:.2}",
+                name(&e.source),
+                e.cameo,
+                name(&e.target),
+                e.confidence
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A trigger being considered, possibly built from two words ("ready … mediate").
+struct Candidate {
+    trig: Trigger,
+    words: String,
+    /// Token where the phrase starts (the governor for composed phrases).
+    from: usize,
+}
+
+pub(crate) fn sentence(
+    coder: &EventCoder,
+    text: &str,
+    layers: &Layers,
+    si: usize,
+    published: Option<&str>,
+) -> SentenceExplanation {
+    let vocab = &coder.vocab;
+    let table = &coder.table;
+    let (start, end) = layers
+        .doc
+        .sentences
+        .get(si)
+        .map_or((0, 0), |s| (s.start, s.end));
+    let mut ex = SentenceExplanation {
+        index: si,
+        span: Span { start, end },
+        text: layers.doc.text_of(text, si).to_string(),
+        triggers: Vec::new(),
+        events: Vec::new(),
+    };
+    let toks = layers.doc.tokens_of(si);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    let mut sw = SentenceWords::from_words(&words);
+    for (k, t) in toks.iter().enumerate() {
+        let inside = layers
+            .entities
+            .iter()
+            .any(|e| e.start <= t.start && t.end <= e.end && e.start >= start && e.end <= end);
+        if let Some(flag) = sw.in_actor.get_mut(k) {
+            *flag = inside;
+        }
+    }
+    let groups = roles::coordinate(&sw, roles::groups(layers, si));
+    let condition = (0..sw.len()).find(|&k| vocab.is_word("condition", sw.lower_at(k)));
+    let mut note = |t: &Trigger, words: &str, status: &str, roles: &str| {
+        let label = t.code.as_deref().and_then(|c| table.label(c)).unwrap_or("");
+        ex.triggers.push(TriggerExplanation {
+            words: words.to_string(),
+            code: t.code.clone(),
+            label: label.to_string(),
+            pattern: t.pattern.clone(),
+            status: status.to_string(),
+            roles: roles.to_string(),
+        });
+    };
+
+    // 1. Event words that can stand as events.
+    let mut cands: Vec<Candidate> = Vec::new();
+    for t in matcher::find(vocab, &sw) {
+        let w = sw.lower_at(t.at).to_string();
+        match t.code.as_deref() {
+            None => note(&t, &w, "no event", ""),
+            Some(c) if vocab.is_word("transparent", c) => note(&t, &w, "statement", ""),
+            Some(_) if negated(vocab, &sw, t.at) => note(&t, &w, "negated", ""),
+            Some(_) if condition.is_some_and(|c| t.at > c) => note(&t, &w, "condition", ""),
+            Some(_) => cands.push(Candidate {
+                from: t.at,
+                words: w,
+                trig: t,
+            }),
+        }
+    }
+    // 2. Intent words fold the event they govern: "ready to mediate" is 039.
+    for k in 0..sw.len() {
+        if !vocab.is_word("intent", sw.lower_at(k)) || sw.in_actor.get(k) == Some(&true) {
+            continue;
+        }
+        let Some(ci) = cands.iter().position(|c| {
+            c.from > k && c.from - k <= 5 && (k..c.from).any(|j| sw.lower_at(j) == "to")
+        }) else {
+            continue;
+        };
+        let Some(emb) = cands.get(ci).and_then(|c| c.trig.code.clone()) else {
+            continue;
+        };
+        let Some(code) = compose(vocab, "intent", &emb) else {
+            continue;
+        };
+        if negated(vocab, &sw, k) {
+            if let Some(c) = cands.get(ci) {
+                note(&c.trig, &c.words, "negated intent", "");
+            }
+            cands.remove(ci);
+            continue;
+        }
+        if let Some(c) = cands.get_mut(ci) {
+            c.words = format!("{}…{}", sw.lower_at(k), c.words);
+            c.trig.pattern = format!("intent '{}' + {}", sw.lower_at(k), c.trig.pattern);
+            c.trig.code = Some(code);
+            c.from = k;
+        }
+    }
+    cands.sort_by_key(|c| c.from);
+    cands.dedup_by_key(|c| c.trig.at);
+
+    // 3. The first event word governs; a later one stands alone only after a clause break
+    //    with its own subject ("..., which Kabul denies").
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let Some(prev) = kept.last_mut() else {
+            kept.push(c);
+            continue;
+        };
+        let gap = prev.trig.end..c.from;
+        let broken = gap.clone().any(|k| {
+            matches!(
+                sw.lower_at(k),
+                "," | ";" | "and" | "but" | "which" | "while"
+            )
+        });
+        let subject = groups
+            .iter()
+            .any(|g| g.at >= prev.trig.end && g.end <= c.from && c.from - g.end <= 2);
+        if broken && subject {
+            kept.push(c);
+            continue;
+        }
+        // Fold a governed event into its governor where a rule says so ("threaten to attack").
+        let folded = prev.trig.code.as_deref().zip(c.trig.code.as_deref());
+        if let Some(code) = folded.and_then(|(g, e)| compose(vocab, g, e)) {
+            prev.trig.code = Some(code);
+            prev.trig.pattern = format!("{} + {}", prev.trig.pattern, c.trig.pattern);
+            prev.words = format!("{}…{}", prev.words, c.words);
+            prev.trig.end = c.trig.end;
+        } else {
+            note(&c.trig, &c.words, "folded", "");
+        }
+    }
+
+    // 4. Roles and events.
+    let speaker = roles::speaker(vocab, &sw, &groups);
+    let mut last_sources: Vec<usize> = Vec::new();
+    for (n, c) in kept.iter().enumerate() {
+        let mut r = roles::assign(vocab, &sw, &groups, c.from, c.trig.end);
+        let mut how = r.how.to_string();
+        if r.sources.is_empty() {
+            if let Some(sp) = speaker.filter(|g| !g.members.iter().any(|m| r.targets.contains(m))) {
+                r.sources = sp.members.clone();
+                how.push_str(", speaker as source");
+            }
+        }
+        if r.targets.is_empty() && n > 0 && !last_sources.is_empty() {
+            r.targets = last_sources.clone();
+            how.push_str(", previous source as target");
+        }
+        if r.sources.is_empty() && r.targets.is_empty() {
+            note(&c.trig, &c.words, "no actors", "");
+            continue;
+        }
+        let Some(code) = c.trig.code.clone() else {
+            continue;
+        };
+        let conditional = condition.is_some_and(|k| k > c.from)
+            || (c.from.saturating_sub(3)..c.from).any(|k| vocab.is_word("modal", sw.lower_at(k)));
+        let mut conf = 0.6 + 0.1 * c.trig.specificity.min(2) as f64;
+        conf += if r.sources.is_empty() { 0.0 } else { 0.1 };
+        conf += if r.targets.is_empty() { 0.0 } else { 0.1 };
+        conf = conf.min(0.95);
+        if conditional {
+            conf = (conf * 0.5).min(0.45);
+            how.push_str(", conditional");
+        }
+        let ev = Emit {
+            layers,
+            table,
+            code: &code,
+            span: Span { start, end },
+            date: sentence_date(layers, start, end).or(published),
+            conf,
+        };
+        let before = ex.events.len();
+        ev.push_pairs(&mut ex.events, &r.sources, &r.targets);
+        let status = if ex.events.len() > before {
+            "event"
+        } else {
+            "no actors"
+        };
+        note(&c.trig, &c.words, status, &how);
+        last_sources = r.sources;
+    }
+    ex
+}
+
+/// Whether a negation word stands just before token `at` ("did not attack", "never met").
+fn negated(vocab: &super::vocabulary::Vocabulary, s: &SentenceWords, at: usize) -> bool {
+    (at.saturating_sub(3)..at)
+        .rev()
+        .take_while(|&k| !matches!(s.lower_at(k), "," | ";" | "."))
+        .any(|k| vocab.is_word("negate", s.lower_at(k)))
+}
+
+/// The code of governor `gov` (a code or `intent`) folding embedded code `emb`, from the
+/// `% compose` rules: the first rule whose prefixes match, `*` matching any code.
+fn compose(vocab: &super::vocabulary::Vocabulary, gov: &str, emb: &str) -> Option<String> {
+    vocab
+        .compose
+        .iter()
+        .find(|(g, e, _)| {
+            (g == gov || (g != "intent" && gov.starts_with(g.as_str())))
+                && (e == "*" || emb.starts_with(e.as_str()))
+        })
+        .map(|(_, _, r)| if r == "=" { emb.to_string() } else { r.clone() })
+}
+
+fn sentence_date<'l>(layers: &'l Layers, start: usize, end: usize) -> Option<&'l str> {
+    layers
+        .dates
+        .iter()
+        .find(|d| d.start >= start && d.end <= end && d.date.is_some())
+        .and_then(|d| d.date.as_deref())
+}
+
+/// What every event of one word shares.
+struct Emit<'a> {
+    layers: &'a Layers,
+    table: &'a CodeTable,
+    code: &'a str,
+    span: Span,
+    date: Option<&'a str>,
+    conf: f64,
+}
+
+impl Emit<'_> {
+    fn actor(&self, i: usize) -> Option<ActorRef> {
+        self.layers.entities.get(i).map(|e| ActorRef {
+            text: e.text.clone(),
+            country: e.country.clone(),
+            code: e.code.clone(),
+        })
+    }
+
+    /// One event per (source, target); a pair naming one actor twice is skipped.
+    fn push_pairs(&self, out: &mut Vec<Event>, sources: &[usize], targets: &[usize]) {
+        let none = [usize::MAX];
+        let s_list: &[usize] = if sources.is_empty() { &none } else { sources };
+        let t_list: &[usize] = if targets.is_empty() { &none } else { targets };
+        for &s in s_list {
+            for &t in t_list {
+                let (src, tgt) = (self.actor(s), self.actor(t));
+                let same = match (&src, &tgt) {
+                    (Some(a), Some(b)) => {
+                        s == t || (a.code.is_some() && a.code == b.code) || a.text == b.text
+                    }
+                    _ => false,
+                };
+                if same {
+                    continue;
+                }
+                let root = self.code.get(..2).unwrap_or("").to_string();
+                out.push(Event {
+                    source: src,
+                    target: tgt,
+                    cameo: self.code.to_string(),
+                    root,
+                    quad: CodeTable::quad(self.code),
+                    goldstein: self.table.goldstein(self.code),
+                    plover: self.table.plover(self.code),
+                    date: self.date.map(str::to_string),
+                    place: self
+                        .layers
+                        .places
+                        .iter()
+                        .find(|p| p.start >= self.span.start && p.end <= self.span.end)
+                        .cloned(),
+                    sentence: self.span,
+                    confidence: self.conf,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! The event vocabulary: verb blocks, their patterns, word sets and the directive word lists,
+//! parsed from the text format of `data/events/` (described in its `README.md`).
+//!
+//! The principal type is [`Vocabulary`]. Every surface form of every verb points, through one
+//! hash lookup, to the verbs it may be; each verb belongs to a block whose patterns refine its
+//! code.
+//!
+//! ```
+//! use sitrep_pipeline::extract::events::vocabulary::Vocabulary;
+//! let mut v = Vocabulary::default();
+//! v.extend("mine", "== shell 190\nshell\n- * hospital = 1823\n% intent eager\n").unwrap();
+//! assert!(v.verbs_of("shelled").next().is_some());
+//! assert!(v.is_word("intent", "eager"));
+//! ```
+
+use std::collections::HashMap;
+
+/// One pattern: words before the verb and words after it, in order, with the code it gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub pre: Vec<String>,
+    pub post: Vec<String>,
+    /// The CAMEO code, or `None` for `---` (the phrase is not an event).
+    pub code: Option<String>,
+    /// Where the pattern comes from: `file:line`.
+    pub id: String,
+}
+
+/// One verb (or event noun) of a block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verb {
+    pub lemma: String,
+    /// Words that must follow the verb ("stir up", "cordon off").
+    pub particles: Vec<String>,
+    /// The code of the verb alone; the block's code when `None`.
+    pub code: Option<Option<String>>,
+    pub block: usize,
+    pub id: String,
+}
+
+/// A synonym block: verbs that share their patterns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub name: String,
+    pub code: Option<String>,
+    pub patterns: Vec<Pattern>,
+}
+
+/// The loaded vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub blocks: Vec<Block>,
+    pub verbs: Vec<Verb>,
+    /// Normalised surface form → indices into `verbs`.
+    forms: HashMap<String, Vec<usize>>,
+    /// `&name` → its members, each a sequence of normalised words.
+    pub sets: HashMap<String, Vec<Vec<String>>>,
+    /// `% kind word...` lists: intent, report, negate, condition, nominal, skip, clause.
+    words: HashMap<String, Vec<String>>,
+    /// `% compose GOVERNOR EMBEDDED RESULT`, in file order.
+    pub compose: Vec<(String, String, String)>,
+}
+
+impl Vocabulary {
+    /// Adds the entries of `text` (named `name` in pattern ids). A later verb with the same
+    /// lemma and block name overrides an earlier one; later lines win when two patterns tie.
+    pub fn extend(&mut self, name: &str, text: &str) -> Result<(), String> {
+        let mut block: Option<usize> = None;
+        for (n, raw) in text.lines().enumerate() {
+            let id = format!("{name}:{}", n + 1);
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let err = |what: &str| format!("{id}: {what}: {line:?}");
+            if let Some(rest) = line.strip_prefix("==") {
+                let mut it = rest.split_whitespace();
+                let bname = it.next().ok_or_else(|| err("block without a name"))?;
+                let code = parse_code(it.next().unwrap_or("---")).ok_or_else(|| err("bad code"))?;
+                let existing = self.blocks.iter().position(|b| b.name == bname);
+                block = Some(match existing {
+                    Some(i) => {
+                        if let Some(b) = self.blocks.get_mut(i) {
+                            b.code = code;
+                        }
+                        i
+                    }
+                    None => {
+                        self.blocks.push(Block {
+                            name: bname.to_string(),
+                            code,
+                            patterns: Vec::new(),
+                        });
+                        self.blocks.len() - 1
+                    }
+                });
+            } else if let Some(rest) = line.strip_prefix('&') {
+                let mut it = rest.split_whitespace();
+                let sname = it.next().ok_or_else(|| err("set without a name"))?;
+                let members = it.map(|m| m.split('_').map(norm).collect()).collect();
+                self.sets.insert(sname.to_lowercase(), members);
+            } else if let Some(rest) = line.strip_prefix('%') {
+                let mut it = rest.split_whitespace();
+                let kind = it.next().ok_or_else(|| err("directive without a kind"))?;
+                if kind == "compose" {
+                    let v: Vec<&str> = it.collect();
+                    let [g, e, r] = v[..] else {
+                        return Err(err("compose needs GOVERNOR EMBEDDED RESULT"));
+                    };
+                    self.compose.push((g.into(), e.into(), r.into()));
+                } else {
+                    let list = self.words.entry(kind.to_string()).or_default();
+                    list.extend(it.map(|w| w.to_lowercase()));
+                }
+            } else if let Some(rest) = line.strip_prefix('-') {
+                let b = block.ok_or_else(|| err("pattern outside a block"))?;
+                let (body, code) = rest.rsplit_once('=').ok_or_else(|| err("no `= CODE`"))?;
+                let code = parse_code(code.trim()).ok_or_else(|| err("bad code"))?;
+                let (pre, post) = body.split_once('*').ok_or_else(|| err("no `*`"))?;
+                let words = |s: &str| -> Vec<String> {
+                    s.split_whitespace()
+                        .map(|w| {
+                            if w.starts_with('&') {
+                                w.to_lowercase()
+                            } else {
+                                norm(w)
+                            }
+                        })
+                        .collect()
+                };
+                if let Some(bl) = self.blocks.get_mut(b) {
+                    bl.patterns.push(Pattern {
+                        pre: words(pre),
+                        post: words(post),
+                        code,
+                        id,
+                    });
+                }
+            } else {
+                let b = block.ok_or_else(|| err("verb outside a block"))?;
+                let (head, code) = match line.rsplit_once('=') {
+                    Some((h, c)) => (
+                        h,
+                        Some(parse_code(c.trim()).ok_or_else(|| err("bad code"))?),
+                    ),
+                    None => (line, None),
+                };
+                let mut it = head.split_whitespace();
+                let lemma_full = it.next().ok_or_else(|| err("empty verb"))?.to_lowercase();
+                let mut parts = lemma_full.split('_').filter(|p| !p.is_empty());
+                let lemma = parts.next().ok_or_else(|| err("empty verb"))?.to_string();
+                let particles: Vec<String> = parts.map(norm).collect();
+                let irregular: Vec<String> = it.map(|f| f.to_lowercase()).collect();
+                self.add_verb(lemma, particles, irregular, code, b, id);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_verb(
+        &mut self,
+        lemma: String,
+        particles: Vec<String>,
+        irregular: Vec<String>,
+        code: Option<Option<String>>,
+        block: usize,
+        id: String,
+    ) {
+        // A user entry for a verb already in the block replaces it.
+        let same = self
+            .verbs
+            .iter()
+            .position(|v| v.lemma == lemma && v.particles == particles && v.block == block);
+        let index = match same {
+            Some(i) => {
+                if let Some(v) = self.verbs.get_mut(i) {
+                    v.code = code;
+                    v.id = id;
+                }
+                i
+            }
+            None => {
+                self.verbs.push(Verb {
+                    lemma: lemma.clone(),
+                    particles,
+                    code,
+                    block,
+                    id,
+                });
+                self.verbs.len() - 1
+            }
+        };
+        let mut forms = regular_forms(&lemma);
+        forms.extend(irregular);
+        for f in forms {
+            let list = self.forms.entry(norm(&f)).or_default();
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+    }
+
+    /// The verbs that the word `form` may be (any case and inflection).
+    pub fn verbs_of(&self, form: &str) -> impl Iterator<Item = (usize, &Verb)> {
+        self.forms
+            .get(&norm(form))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.verbs.get(i).map(|v| (i, v)))
+    }
+
+    /// Whether `word` (lowercase) is in the `% kind` list.
+    pub fn is_word(&self, kind: &str, word: &str) -> bool {
+        self.words
+            .get(kind)
+            .is_some_and(|l| l.iter().any(|w| w == word))
+    }
+
+    /// The number of patterns, by CAMEO root (`--` for the null code).
+    pub fn patterns_by_root(&self) -> Vec<(String, usize)> {
+        let mut by: HashMap<String, usize> = HashMap::new();
+        for b in &self.blocks {
+            for p in &b.patterns {
+                let root = p.code.as_deref().and_then(|c| c.get(..2)).unwrap_or("--");
+                *by.entry(root.to_string()).or_default() += 1;
+            }
+        }
+        let mut v: Vec<_> = by.into_iter().collect();
+        v.sort();
+        v
+    }
+}
+
+/// `190` → Some(Some("190")); `---` → Some(None); anything else → None.
+fn parse_code(s: &str) -> Option<Option<String>> {
+    if s == "---" {
+        return Some(None);
+    }
+    let ok = (3..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| Some(s.to_string()))
+}
+
+/// The comparison form of a word: lowercase, with a plural or third-person `s` taken off, so
+/// that "talks", "talk" and "Talks" meet; both sides of every comparison go through it.
+pub fn norm(w: &str) -> String {
+    let w = w.to_lowercase();
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        return format!("{}y", w.get(..n - 3).unwrap_or(""));
+    }
+    for suffix in ["sses", "shes", "ches", "xes"] {
+        if n > suffix.len() + 1 && w.ends_with(suffix) {
+            return w.get(..n - 2).unwrap_or("").to_string();
+        }
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w.get(..n - 1).unwrap_or("").to_string();
+    }
+    w
+}
+
+/// The regular inflections of an English verb (and the plural of a noun). Where the rule is
+/// unsure (doubling the last consonant), both spellings are listed: a form that never occurs
+/// costs nothing.
+fn regular_forms(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let last = lemma.chars().last().unwrap_or(' ');
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut stems = vec![lemma.to_string()];
+    if let Some(stem) = lemma.strip_suffix('e') {
+        out.push(format!("{lemma}s"));
+        out.push(format!("{lemma}d"));
+        out.push(format!("{stem}ing"));
+        return out;
+    }
+    if let Some(stem) = lemma.strip_suffix('y') {
+        if !stem.ends_with(|c: char| vowel(c)) {
+            out.push(format!("{stem}ies"));
+            out.push(format!("{stem}ied"));
+            out.push(format!("{lemma}ing"));
+            return out;
+        }
+    }
+    let chars: Vec<char> = lemma.chars().collect();
+    let cvc = chars.len() >= 3
+        && !vowel(last)
+        && !"wxy".contains(last)
+        && chars.get(chars.len() - 2).is_some_and(|&c| vowel(c))
+        && chars.get(chars.len() - 3).is_some_and(|&c| !vowel(c));
+    if cvc {
+        stems.push(format!("{lemma}{last}"));
+    }
+    let es = ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|s| lemma.ends_with(s));
+    out.push(if es {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    });
+    for s in stems {
+        out.push(format!("{s}ed"));
+        out.push(format!("{s}ing"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_and_norms() {
+        assert!(regular_forms("attack").contains(&"attacked".to_string()));
+        assert!(regular_forms("submit").contains(&"submitted".to_string()));
+        assert!(regular_forms("accuse").contains(&"accusing".to_string()));
+        assert!(regular_forms("deny").contains(&"denied".to_string()));
+        assert_eq!(norm("Talks"), "talk");
+        assert_eq!(norm("clashes"), "clash");
+        assert_eq!(norm("casualties"), "casualty");
+        assert_eq!(norm("ss"), "ss");
+        assert_eq!(norm("é"), "é");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let mut v = Vocabulary::default();
+        let e = v.extend("user", "- * x = 190").unwrap_err();
+        assert!(e.starts_with("user:1"), "{e}");
+        assert!(v.extend("user", "== b 19x").is_err());
+    }
+}
