@@ -17,6 +17,7 @@ use sitrep_model::{ActorRef, Event, Span};
 use super::matcher::{self, SentenceWords, Trigger};
 use super::roles;
 use super::tables::CodeTable;
+use super::vocabulary::Kind;
 use super::EventCoder;
 use crate::analyze::Layers;
 
@@ -94,6 +95,7 @@ pub(crate) fn sentence(
     layers: &Layers,
     si: usize,
     published: Option<&str>,
+    audit: bool,
 ) -> SentenceExplanation {
     let vocab = &coder.vocab;
     let table = &coder.table;
@@ -111,19 +113,30 @@ pub(crate) fn sentence(
     };
     let toks = layers.doc.tokens_of(si);
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-    let mut sw = SentenceWords::from_words(&words);
-    for (k, t) in toks.iter().enumerate() {
-        let inside = layers
-            .entities
-            .iter()
-            .any(|e| e.start <= t.start && t.end <= e.end && e.start >= start && e.end <= end);
-        if let Some(flag) = sw.in_actor.get_mut(k) {
-            *flag = inside;
+    let mut sw = SentenceWords::new(vocab, &words);
+    let first = layers.doc.sentences.get(si).map_or(0, |s| s.tokens.start);
+    let from = layers.entities.partition_point(|e| e.start < start);
+    for e in layers.entities.get(from..).unwrap_or(&[]) {
+        if e.start >= end {
+            break;
+        }
+        for t in layers.doc.token_at(e.start).unwrap_or(usize::MAX)
+            ..layers
+                .doc
+                .token_at(e.end.saturating_sub(1))
+                .map_or(0, |t| t + 1)
+        {
+            if let Some(flag) = t.checked_sub(first).and_then(|k| sw.in_actor.get_mut(k)) {
+                *flag = true;
+            }
         }
     }
     let groups = roles::coordinate(&sw, roles::groups(layers, si));
-    let condition = (0..sw.len()).find(|&k| vocab.is_word("condition", sw.lower_at(k)));
+    let condition = (0..sw.len()).find(|&k| sw.is(Kind::Condition, k));
     let mut note = |t: &Trigger, words: &str, status: &str, roles: &str| {
+        if !audit {
+            return;
+        }
         let label = t.code.as_deref().and_then(|c| table.label(c)).unwrap_or("");
         ex.triggers.push(TriggerExplanation {
             words: words.to_string(),
@@ -139,10 +152,14 @@ pub(crate) fn sentence(
     let mut cands: Vec<Candidate> = Vec::new();
     for t in matcher::find(vocab, &sw) {
         let w = sw.lower_at(t.at).to_string();
+        // A participle right before an actor is a modifier: "ousted President Akayev".
+        let modifier =
+            (w.ends_with("ed") || w.ends_with("ing")) && groups.iter().any(|g| g.at == t.end);
         match t.code.as_deref() {
             None => note(&t, &w, "no event", ""),
-            Some(c) if vocab.is_word("transparent", c) => note(&t, &w, "statement", ""),
-            Some(_) if negated(vocab, &sw, t.at) => note(&t, &w, "negated", ""),
+            Some(_) if modifier => note(&t, &w, "modifier", ""),
+            Some(c) if vocab.is_transparent(c) => note(&t, &w, "statement", ""),
+            Some(_) if negated(&sw, t.at) => note(&t, &w, "negated", ""),
             Some(_) if condition.is_some_and(|c| t.at > c) => note(&t, &w, "condition", ""),
             Some(_) => cands.push(Candidate {
                 from: t.at,
@@ -153,7 +170,7 @@ pub(crate) fn sentence(
     }
     // 2. Intent words fold the event they govern: "ready to mediate" is 039.
     for k in 0..sw.len() {
-        if !vocab.is_word("intent", sw.lower_at(k)) || sw.in_actor.get(k) == Some(&true) {
+        if !sw.is(Kind::Intent, k) || sw.in_actor.get(k) == Some(&true) {
             continue;
         }
         let Some(ci) = cands.iter().position(|c| {
@@ -167,18 +184,23 @@ pub(crate) fn sentence(
         let Some(code) = compose(vocab, "intent", &emb) else {
             continue;
         };
-        if negated(vocab, &sw, k) {
+        if negated(&sw, k) {
             if let Some(c) = cands.get(ci) {
                 note(&c.trig, &c.words, "negated intent", "");
             }
             cands.remove(ci);
             continue;
         }
+        // The intent word may be an event word itself ("agreed"): the folded phrase replaces it.
+        let own = cands.iter().position(|c| c.trig.at == k);
         if let Some(c) = cands.get_mut(ci) {
             c.words = format!("{}…{}", sw.lower_at(k), c.words);
             c.trig.pattern = format!("intent '{}' + {}", sw.lower_at(k), c.trig.pattern);
             c.trig.code = Some(code);
             c.from = k;
+        }
+        if let Some(o) = own {
+            cands.remove(o);
         }
     }
     cands.sort_by_key(|c| c.from);
@@ -219,10 +241,10 @@ pub(crate) fn sentence(
     }
 
     // 4. Roles and events.
-    let speaker = roles::speaker(vocab, &sw, &groups);
+    let speaker = roles::speaker(&sw, &groups);
     let mut last_sources: Vec<usize> = Vec::new();
     for (n, c) in kept.iter().enumerate() {
-        let mut r = roles::assign(vocab, &sw, &groups, c.from, c.trig.end);
+        let mut r = roles::assign(&sw, &groups, c.from, c.trig.end);
         let mut how = r.how.to_string();
         if r.sources.is_empty() {
             if let Some(sp) = speaker.filter(|g| !g.members.iter().any(|m| r.targets.contains(m))) {
@@ -242,7 +264,7 @@ pub(crate) fn sentence(
             continue;
         };
         let conditional = condition.is_some_and(|k| k > c.from)
-            || (c.from.saturating_sub(3)..c.from).any(|k| vocab.is_word("modal", sw.lower_at(k)));
+            || (c.from.saturating_sub(3)..c.from).any(|k| sw.is(Kind::Modal, k));
         let mut conf = 0.6 + 0.1 * c.trig.specificity.min(2) as f64;
         conf += if r.sources.is_empty() { 0.0 } else { 0.1 };
         conf += if r.targets.is_empty() { 0.0 } else { 0.1 };
@@ -273,11 +295,11 @@ pub(crate) fn sentence(
 }
 
 /// Whether a negation word stands just before token `at` ("did not attack", "never met").
-fn negated(vocab: &super::vocabulary::Vocabulary, s: &SentenceWords, at: usize) -> bool {
+fn negated(s: &SentenceWords, at: usize) -> bool {
     (at.saturating_sub(3)..at)
         .rev()
         .take_while(|&k| !matches!(s.lower_at(k), "," | ";" | "."))
-        .any(|k| vocab.is_word("negate", s.lower_at(k)))
+        .any(|k| s.is(Kind::Negate, k))
 }
 
 /// The code of governor `gov` (a code or `intent`) folding embedded code `emb`, from the

@@ -14,7 +14,7 @@
 //! assert_eq!(t[0].pattern, "t:3");
 //! ```
 
-use super::vocabulary::{norm, Vocabulary};
+use super::vocabulary::{norm, FastSet, Kind, Vocabulary};
 
 /// How far before and after the verb pattern words are looked for, in tokens.
 const PRE_WINDOW: usize = 6;
@@ -29,13 +29,28 @@ pub struct SentenceWords {
     pub in_actor: Vec<bool>,
     /// Whether the token starts with an upper-case letter.
     pub capital: Vec<bool>,
+    /// The normalised words, for the anchor test of patterns.
+    pub present: FastSet<String>,
+    /// The bits of the directive lists each word is in ([`Kind::bit`]).
+    pub flags: Vec<u16>,
 }
 
 impl SentenceWords {
+    /// The words of a sentence, with their directive flags from `vocab`.
+    pub fn new(vocab: &Vocabulary, words: &[&str]) -> SentenceWords {
+        let mut s = SentenceWords::from_words(words);
+        s.flags = s.lower.iter().map(|w| vocab.flags(w)).collect();
+        s
+    }
+
+    /// The words of a sentence, without directive flags.
     pub fn from_words(words: &[&str]) -> SentenceWords {
+        let norm: Vec<String> = words.iter().map(|w| norm(w)).collect();
         SentenceWords {
+            flags: vec![0; words.len()],
             lower: words.iter().map(|w| w.to_lowercase()).collect(),
-            norm: words.iter().map(|w| norm(w)).collect(),
+            present: norm.iter().cloned().collect(),
+            norm,
             in_actor: vec![false; words.len()],
             capital: words
                 .iter()
@@ -50,6 +65,11 @@ impl SentenceWords {
 
     pub fn is_empty(&self) -> bool {
         self.lower.is_empty()
+    }
+
+    /// Whether word `i` is in the `kind` list.
+    pub fn is(&self, kind: Kind, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & kind.bit() != 0)
     }
 
     pub fn lower_at(&self, i: usize) -> &str {
@@ -83,11 +103,14 @@ pub struct Trigger {
 pub fn find(vocab: &Vocabulary, s: &SentenceWords) -> Vec<Trigger> {
     let mut out = Vec::new();
     for i in 0..s.len() {
-        if s.in_actor.get(i).copied().unwrap_or(true) || vocab.is_word("skip", s.lower_at(i)) {
+        if s.in_actor.get(i).copied().unwrap_or(true) || s.is(Kind::Skip, i) {
             continue;
         }
+        let Some(normed) = s.norm.get(i) else {
+            continue;
+        };
         let mut best: Option<Trigger> = None;
-        for (vi, verb) in vocab.verbs_of(s.lower_at(i)) {
+        for (vi, verb) in vocab.verbs_of_norm(normed) {
             // Particles follow the verb, possibly after one word ("stir tensions up" is rare;
             // "stir up" is the rule), so they are required right after it.
             let mut end = i + 1;
@@ -115,6 +138,9 @@ pub fn find(vocab: &Vocabulary, s: &SentenceWords) -> Vec<Trigger> {
                 specificity: verb.particles.len(),
             };
             for p in &block.patterns {
+                if p.anchor.as_ref().is_some_and(|a| !s.present.contains(a)) {
+                    continue;
+                }
                 let Some(n) = pattern_matches(vocab, s, i, end, &p.pre, &p.post) else {
                     continue;
                 };

@@ -90,7 +90,7 @@ impl EventCoder {
         let mut out: Vec<Event> = Vec::new();
         let mut seen: HashMap<(String, String, String), (usize, u32)> = HashMap::new();
         for si in 0..layers.doc.len() {
-            let ex = explain::sentence(self, text, layers, si, published);
+            let ex = explain::sentence(self, text, layers, si, published, false);
             for e in ex.events {
                 let key = (actor_key(&e.source), actor_key(&e.target), e.cameo.clone());
                 match seen.get_mut(&key) {
@@ -120,7 +120,7 @@ impl EventCoder {
         published: Option<&str>,
     ) -> Vec<SentenceExplanation> {
         (0..layers.doc.len())
-            .map(|si| explain::sentence(self, text, layers, si, published))
+            .map(|si| explain::sentence(self, text, layers, si, published, true))
             .collect()
     }
 }

@@ -8,15 +8,18 @@
 //! use sitrep_pipeline::extract::events::matcher::SentenceWords;
 //! use sitrep_pipeline::extract::events::roles::{assign, Group};
 //! use sitrep_pipeline::extract::events::vocabulary::Vocabulary;
-//! let s = SentenceWords::from_words(&["Pakistan", "was", "attacked", "by", "Afghanistan"]);
+//! let mut v = Vocabulary::default();
+//! v.extend("t", "% passive was").unwrap();
+//! let s = SentenceWords::new(&v, &["Pakistan", "was", "attacked", "by", "Afghanistan"]);
 //! let groups = [Group { at: 0, end: 1, members: vec![0] }, Group { at: 4, end: 5, members: vec![1] }];
-//! let r = assign(&Vocabulary::default(), &s, &groups, 2, 3);
+//! let r = assign(&s, &groups, 2, 3);
 //! assert_eq!((r.sources, r.targets, r.how), (vec![1], vec![0], "passive"));
 //! ```
 
 use sitrep_model::EntityKind;
 
 use super::matcher::SentenceWords;
+use super::vocabulary::Kind;
 use crate::analyze::Layers;
 
 /// Actors named together, at tokens `at..end` of the sentence; `members` index the entities.
@@ -114,16 +117,10 @@ fn is_actor(e: &sitrep_model::Entity) -> bool {
 }
 
 /// The source and target of the event word at tokens `at..end`.
-pub fn assign(
-    vocab: &super::vocabulary::Vocabulary,
-    s: &SentenceWords,
-    groups: &[Group],
-    at: usize,
-    end: usize,
-) -> Roles {
+pub fn assign(s: &SentenceWords, groups: &[Group], at: usize, end: usize) -> Roles {
     let before = groups.iter().rev().find(|g| g.end <= at);
     let stop = (end..s.len().min(end + TARGET_WINDOW))
-        .find(|&k| matches!(s.lower_at(k), ";" | ":") || vocab.is_word("clause", s.lower_at(k)))
+        .find(|&k| matches!(s.lower_at(k), ";" | ":") || s.is(Kind::Clause, k))
         .unwrap_or(s.len());
     let after: Vec<&Group> = groups
         .iter()
@@ -132,7 +129,7 @@ pub fn assign(
     let word_before = |g: &Group, k: usize| g.at.checked_sub(k).map_or("", |i| s.lower_at(i));
     let led_by = |g: &Group, w: &str| word_before(g, 1) == w || word_before(g, 2) == w;
     let passive = {
-        let aux = |k: Option<usize>| k.is_some_and(|k| vocab.is_word("passive", s.lower_at(k)));
+        let aux = |k: Option<usize>| k.is_some_and(|k| s.is(Kind::Passive, k));
         let participle = s.lower_at(at).ends_with("ed") || s.lower_at(at).ends_with("en");
         participle && (aux(at.checked_sub(1)) || aux(at.checked_sub(2)))
     };
@@ -208,12 +205,8 @@ pub fn assign(
 
 /// The speaker of the sentence: the actor next to a reporting word ("Kabulov said", "said
 /// the minister", "according to Kabul").
-pub fn speaker<'g>(
-    vocab: &super::vocabulary::Vocabulary,
-    s: &SentenceWords,
-    groups: &'g [Group],
-) -> Option<&'g Group> {
-    let r = (0..s.len()).find(|&k| vocab.is_word("report", s.lower_at(k)))?;
+pub fn speaker<'g>(s: &SentenceWords, groups: &'g [Group]) -> Option<&'g Group> {
+    let r = (0..s.len()).find(|&k| s.is(Kind::Report, k))?;
     groups
         .iter()
         .find(|g| g.end <= r && r - g.end <= 2)

@@ -6,14 +6,88 @@
 //! code.
 //!
 //! ```
-//! use sitrep_pipeline::extract::events::vocabulary::Vocabulary;
+//! use sitrep_pipeline::extract::events::vocabulary::{Kind, Vocabulary};
 //! let mut v = Vocabulary::default();
 //! v.extend("mine", "== shell 190\nshell\n- * hospital = 1823\n% intent eager\n").unwrap();
 //! assert!(v.verbs_of("shelled").next().is_some());
-//! assert!(v.is_word("intent", "eager"));
+//! assert!(v.is_word(Kind::Intent, "eager"));
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are short words, where SipHash's setup dominates. The maps are built from
+/// the vocabulary; input words are only looked up (or, in one sentence's word set, inserted in
+/// numbers bounded by the sentence).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with [`Fnv`] hashing.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash set with [`Fnv`] hashing.
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// The word lists of the `%` directives that steer the coder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// "ready", "willing": the event they govern becomes an expressed intent.
+    Intent,
+    /// "said", "according": the actor next to them is the speaker.
+    Report,
+    /// "not", "never": the event word after them is not coded.
+    Negate,
+    /// "if", "unless": what follows is a condition, not an event.
+    Condition,
+    /// "would", "could": the event is hypothetical (lower confidence).
+    Modal,
+    /// "was", "been": auxiliaries of the passive.
+    Passive,
+    /// "which", "while": words that end the search for a target.
+    Clause,
+    /// Words that never trigger ("forces", "officials").
+    Skip,
+}
+
+impl Kind {
+    const ALL: [(&'static str, Kind); 8] = [
+        ("intent", Kind::Intent),
+        ("report", Kind::Report),
+        ("negate", Kind::Negate),
+        ("condition", Kind::Condition),
+        ("modal", Kind::Modal),
+        ("passive", Kind::Passive),
+        ("clause", Kind::Clause),
+        ("skip", Kind::Skip),
+    ];
+
+    fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+    }
+
+    /// The kind's bit in a word's flags.
+    pub fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
 
 /// One pattern: words before the verb and words after it, in order, with the code it gives.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +98,9 @@ pub struct Pattern {
     pub code: Option<String>,
     /// Where the pattern comes from: `file:line`.
     pub id: String,
+    /// A literal word of the pattern: when the sentence lacks it, the pattern is skipped
+    /// without a scan.
+    pub anchor: Option<String>,
 }
 
 /// One verb (or event noun) of a block.
@@ -52,11 +129,13 @@ pub struct Vocabulary {
     pub blocks: Vec<Block>,
     pub verbs: Vec<Verb>,
     /// Normalised surface form → indices into `verbs`.
-    forms: HashMap<String, Vec<usize>>,
+    forms: FastMap<String, Vec<usize>>,
     /// `&name` → its members, each a sequence of normalised words.
     pub sets: HashMap<String, Vec<Vec<String>>>,
-    /// `% kind word...` lists: intent, report, negate, condition, nominal, skip, clause.
-    words: HashMap<String, Vec<String>>,
+    /// Lowercase word → the bits of the `% kind` lists it is in.
+    words: FastMap<String, u16>,
+    /// `% transparent CODE...`: statement codes not coded on their own.
+    transparent: FastSet<String>,
     /// `% compose GOVERNOR EMBEDDED RESULT`, in file order.
     pub compose: Vec<(String, String, String)>,
 }
@@ -108,9 +187,13 @@ impl Vocabulary {
                         return Err(err("compose needs GOVERNOR EMBEDDED RESULT"));
                     };
                     self.compose.push((g.into(), e.into(), r.into()));
+                } else if kind == "transparent" {
+                    self.transparent.extend(it.map(str::to_string));
                 } else {
-                    let list = self.words.entry(kind.to_string()).or_default();
-                    list.extend(it.map(|w| w.to_lowercase()));
+                    let k = Kind::parse(kind).ok_or_else(|| err("unknown directive"))?;
+                    for w in it {
+                        *self.words.entry(w.to_lowercase()).or_default() |= k.bit();
+                    }
                 }
             } else if let Some(rest) = line.strip_prefix('-') {
                 let b = block.ok_or_else(|| err("pattern outside a block"))?;
@@ -128,12 +211,22 @@ impl Vocabulary {
                         })
                         .collect()
                 };
+                let (pre, post) = (words(pre), words(post));
+                // The longest literal word is the rarest in practice ("to" and "with" are
+                // everywhere, "ceasefire" is not).
+                let anchor = post
+                    .iter()
+                    .chain(pre.iter())
+                    .filter(|w| !w.starts_with('&'))
+                    .max_by_key(|w| w.len())
+                    .cloned();
                 if let Some(bl) = self.blocks.get_mut(b) {
                     bl.patterns.push(Pattern {
-                        pre: words(pre),
-                        post: words(post),
+                        pre,
+                        post,
                         code,
                         id,
+                        anchor,
                     });
                 }
             } else {
@@ -202,18 +295,31 @@ impl Vocabulary {
 
     /// The verbs that the word `form` may be (any case and inflection).
     pub fn verbs_of(&self, form: &str) -> impl Iterator<Item = (usize, &Verb)> {
+        self.verbs_of_norm(&norm(form))
+    }
+
+    /// The verbs of a word already normalised with [`norm`].
+    pub fn verbs_of_norm(&self, normed: &str) -> impl Iterator<Item = (usize, &Verb)> {
         self.forms
-            .get(&norm(form))
+            .get(normed)
             .into_iter()
             .flatten()
             .filter_map(|&i| self.verbs.get(i).map(|v| (i, v)))
     }
 
     /// Whether `word` (lowercase) is in the `% kind` list.
-    pub fn is_word(&self, kind: &str, word: &str) -> bool {
-        self.words
-            .get(kind)
-            .is_some_and(|l| l.iter().any(|w| w == word))
+    pub fn is_word(&self, kind: Kind, word: &str) -> bool {
+        self.flags(word) & kind.bit() != 0
+    }
+
+    /// The bits of the `% kind` lists that `word` (lowercase) is in.
+    pub fn flags(&self, word: &str) -> u16 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `code` is a statement code that is not coded on its own.
+    pub fn is_transparent(&self, code: &str) -> bool {
+        self.transparent.contains(code)
     }
 
     /// The number of patterns, by CAMEO root (`--` for the null code).
