@@ -87,6 +87,8 @@ struct Candidate {
     words: String,
     /// Token where the phrase starts (the governor for composed phrases).
     from: usize,
+    /// For "Y must ...", reported: the token of "must" (the speaker demands it of Y).
+    obligation: Option<usize>,
 }
 
 pub(crate) fn sentence(
@@ -153,16 +155,27 @@ pub(crate) fn sentence(
     for t in matcher::find(vocab, &sw) {
         let w = sw.lower_at(t.at).to_string();
         // A participle right before an actor is a modifier: "ousted President Akayev".
-        let modifier =
-            (w.ends_with("ed") || w.ends_with("ing")) && groups.iter().any(|g| g.at == t.end);
+        // A participle that opens a noun phrase before an actor is a modifier: "Ousted
+        // President Akayev", "the visiting minister".
+        let opens = t.at == 0
+            || matches!(
+                sw.lower_at(t.at - 1),
+                "the" | "a" | "an" | "newly" | "recently" | "its" | "their" | "his" | "her"
+            );
+        let modifier = (w.ends_with("ed") || w.ends_with("ing"))
+            && opens
+            && groups.iter().any(|g| g.at == t.end);
         match t.code.as_deref() {
             None => note(&t, &w, "no event", ""),
             Some(_) if modifier => note(&t, &w, "modifier", ""),
-            Some(c) if vocab.is_transparent(c) => note(&t, &w, "statement", ""),
+            Some(c) if vocab.is_transparent(c) || sw.is(Kind::Report, t.at) => {
+                note(&t, &w, "statement", "")
+            }
             Some(_) if negated(&sw, t.at) => note(&t, &w, "negated", ""),
             Some(_) if condition.is_some_and(|c| t.at > c) => note(&t, &w, "condition", ""),
             Some(_) => cands.push(Candidate {
                 from: t.at,
+                obligation: None,
                 words: w,
                 trig: t,
             }),
@@ -203,6 +216,28 @@ pub(crate) fn sentence(
             cands.remove(o);
         }
     }
+    // Obligations in reported speech: "X said that Y must end curbs" is X's demand on Y.
+    let speaker = roles::speaker(&sw, &groups);
+    for k in (0..sw.len()).filter(|&k| sw.is(Kind::Obligation, k)) {
+        let Some(sp) = speaker else {
+            break;
+        };
+        let subject = groups.iter().rev().find(|g| g.end <= k && k - g.end <= 2);
+        if subject.is_none_or(|g| g == sp) {
+            continue;
+        }
+        let Some(c) = cands.iter_mut().find(|c| c.from > k && c.from - k <= 4) else {
+            continue;
+        };
+        let Some(code) = c.trig.code.as_deref().and_then(|e| compose(vocab, "obligation", e)) else {
+            continue;
+        };
+        c.words = format!("{}…{}", sw.lower_at(k), c.words);
+        c.trig.pattern = format!("obligation '{}' + {}", sw.lower_at(k), c.trig.pattern);
+        c.trig.code = Some(code);
+        c.from = k;
+        c.obligation = Some(k);
+    }
     cands.sort_by_key(|c| c.from);
     cands.dedup_by_key(|c| c.trig.at);
 
@@ -241,12 +276,19 @@ pub(crate) fn sentence(
     }
 
     // 4. Roles and events.
-    let speaker = roles::speaker(&sw, &groups);
     let mut last_sources: Vec<usize> = Vec::new();
     for (n, c) in kept.iter().enumerate() {
         let mut r = roles::assign(&sw, &groups, c.from, c.trig.end);
+        if let (Some(k), Some(sp)) = (c.obligation, speaker) {
+            let subject = groups.iter().rev().find(|g| g.end <= k);
+            r = roles::Roles {
+                sources: sp.members.clone(),
+                targets: subject.map(|g| g.members.clone()).unwrap_or_default(),
+                how: "speaker demands of subject",
+            };
+        }
         let mut how = r.how.to_string();
-        if r.sources.is_empty() {
+        if r.sources.is_empty() && !r.how.starts_with("passive") {
             if let Some(sp) = speaker.filter(|g| !g.members.iter().any(|m| r.targets.contains(m))) {
                 r.sources = sp.members.clone();
                 how.push_str(", speaker as source");
@@ -305,11 +347,12 @@ fn negated(s: &SentenceWords, at: usize) -> bool {
 /// The code of governor `gov` (a code or `intent`) folding embedded code `emb`, from the
 /// `% compose` rules: the first rule whose prefixes match, `*` matching any code.
 fn compose(vocab: &super::vocabulary::Vocabulary, gov: &str, emb: &str) -> Option<String> {
+    let named = |g: &str| g.starts_with(|c: char| c.is_ascii_alphabetic());
     vocab
         .compose
         .iter()
         .find(|(g, e, _)| {
-            (g == gov || (g != "intent" && gov.starts_with(g.as_str())))
+            (g == gov || (!named(g) && gov.starts_with(g.as_str())))
                 && (e == "*" || emb.starts_with(e.as_str()))
         })
         .map(|(_, _, r)| if r == "=" { emb.to_string() } else { r.clone() })

@@ -103,7 +103,9 @@ pub struct Trigger {
 pub fn find(vocab: &Vocabulary, s: &SentenceWords) -> Vec<Trigger> {
     let mut out = Vec::new();
     for i in 0..s.len() {
-        if s.in_actor.get(i).copied().unwrap_or(true) || s.is(Kind::Skip, i) {
+        // The second half of a compound ("cease-fire", "US-led") is a modifier, not an event.
+        let compound = i > 0 && s.lower_at(i - 1) == "-";
+        if s.in_actor.get(i).copied().unwrap_or(true) || s.is(Kind::Skip, i) || compound {
             continue;
         }
         let Some(normed) = s.norm.get(i) else {
@@ -176,7 +178,11 @@ fn pattern_matches(
 ) -> Option<usize> {
     let mut n = 0;
     let mut pos = end;
-    let limit = (end + POST_WINDOW).min(s.len());
+    // A pattern of function words only ("* on", "* into") must sit next to its verb: further
+    // away, "on" is as likely to start "on Monday".
+    let short = pre.iter().chain(post).all(|w| w.len() <= 5 && !w.starts_with('&'));
+    let window = if short { 2 } else { POST_WINDOW };
+    let limit = (end + window).min(s.len());
     for w in post {
         let mut found = None;
         let mut k = pos;
@@ -192,7 +198,7 @@ fn pattern_matches(
     }
     // Pre words are matched right to left, nearest first.
     let mut pos = at;
-    let floor = at.saturating_sub(PRE_WINDOW);
+    let floor = at.saturating_sub(if short { 2 } else { PRE_WINDOW });
     for w in pre.iter().rev() {
         let mut found = None;
         let mut k = pos;

@@ -134,6 +134,8 @@ pub fn assign(s: &SentenceWords, groups: &[Group], at: usize, end: usize) -> Rol
         participle && (aux(at.checked_sub(1)) || aux(at.checked_sub(2)))
     };
     let by = after.iter().find(|g| led_by(g, "by")).copied();
+    // "is opposed to", "is committed to": an adjective, not a passive without its agent.
+    let passive = passive && (by.is_some() || s.lower_at(end) != "to");
     let between = after
         .iter()
         .find(|g| led_by(g, "between") && g.members.len() >= 2)
@@ -150,8 +152,16 @@ pub fn assign(s: &SentenceWords, groups: &[Group], at: usize, end: usize) -> Rol
         };
     }
     if let Some(b) = by {
+        if let Some(src) = before {
+            // "A rejected calls by B": B is the agent of the noun, the target of A's act.
+            return Roles {
+                sources: src.members.clone(),
+                targets: b.members.clone(),
+                how: "subject, agent of the object",
+            };
+        }
         // "accusations by A against B": the agent follows the noun.
-        let target = after.iter().find(|g| g.at > b.at).copied().or(before);
+        let target = after.iter().find(|g| g.at > b.at).copied();
         return Roles {
             sources: b.members.clone(),
             targets: target.map(|g| g.members.clone()).unwrap_or_default(),

@@ -65,10 +65,12 @@ pub enum Kind {
     Clause,
     /// Words that never trigger ("forces", "officials").
     Skip,
+    /// "must", "should": after a reporting verb, the speaker demands the event of its subject.
+    Obligation,
 }
 
 impl Kind {
-    const ALL: [(&'static str, Kind); 8] = [
+    const ALL: [(&'static str, Kind); 9] = [
         ("intent", Kind::Intent),
         ("report", Kind::Report),
         ("negate", Kind::Negate),
@@ -77,6 +79,7 @@ impl Kind {
         ("passive", Kind::Passive),
         ("clause", Kind::Clause),
         ("skip", Kind::Skip),
+        ("obligation", Kind::Obligation),
     ];
 
     fn parse(name: &str) -> Option<Kind> {
