@@ -160,11 +160,11 @@ pub(crate) fn sentence(
         let opens = t.at == 0
             || matches!(
                 sw.lower_at(t.at - 1),
-                "the" | "a" | "an" | "newly" | "recently" | "its" | "their" | "his" | "her"
+                "the" | "a" | "an" | "newly" | "recently" | "its" | "their" | "his" | "her" | "'s"
             );
-        let modifier = (w.ends_with("ed") || w.ends_with("ing"))
-            && opens
-            && groups.iter().any(|g| g.at == t.end);
+        let before_name =
+            groups.iter().any(|g| g.at == t.end) || sw.capital.get(t.end) == Some(&true);
+        let modifier = opens && (w.ends_with("ed") || (w.ends_with("ing") && before_name));
         match t.code.as_deref() {
             None => note(&t, &w, "no event", ""),
             Some(_) if modifier => note(&t, &w, "modifier", ""),
@@ -261,6 +261,16 @@ pub(crate) fn sentence(
             .any(|g| g.at >= prev.trig.end && g.end <= c.from && c.from - g.end <= 2);
         if broken && subject {
             kept.push(c);
+            continue;
+        }
+        // A light verb takes the code of the event noun it governs ("staged rallies").
+        let light = sw.is(Kind::Light, prev.trig.at) && prev.trig.specificity == 0;
+        if light && c.from > prev.trig.at && c.from - prev.trig.at <= 5 {
+            prev.trig.code = c.trig.code.clone();
+            prev.trig.pattern = format!("{} + {}", prev.trig.pattern, c.trig.pattern);
+            prev.words = format!("{}…{}", prev.words, c.words);
+            prev.trig.end = c.trig.end;
+            prev.trig.specificity = c.trig.specificity;
             continue;
         }
         // Fold a governed event into its governor where a rule says so ("threaten to attack").

@@ -180,7 +180,10 @@ fn pattern_matches(
     let mut pos = end;
     // A pattern of function words only ("* on", "* into") must sit next to its verb: further
     // away, "on" is as likely to start "on Monday".
-    let short = pre.iter().chain(post).all(|w| w.len() <= 5 && !w.starts_with('&'));
+    let short = pre
+        .iter()
+        .chain(post)
+        .all(|w| vocab.is_word(Kind::Function, w));
     let window = if short { 2 } else { POST_WINDOW };
     let limit = (end + window).min(s.len());
     for w in post {

@@ -67,10 +67,14 @@ pub enum Kind {
     Skip,
     /// "must", "should": after a reporting verb, the speaker demands the event of its subject.
     Obligation,
+    /// "on", "against": a pattern of these alone must sit next to its verb.
+    Function,
+    /// "staged", "began": light verbs whose object noun names the event.
+    Light,
 }
 
 impl Kind {
-    const ALL: [(&'static str, Kind); 9] = [
+    const ALL: [(&'static str, Kind); 11] = [
         ("intent", Kind::Intent),
         ("report", Kind::Report),
         ("negate", Kind::Negate),
@@ -80,6 +84,8 @@ impl Kind {
         ("clause", Kind::Clause),
         ("skip", Kind::Skip),
         ("obligation", Kind::Obligation),
+        ("function", Kind::Function),
+        ("light", Kind::Light),
     ];
 
     fn parse(name: &str) -> Option<Kind> {
@@ -243,6 +249,14 @@ impl Vocabulary {
                 };
                 let mut it = head.split_whitespace();
                 let lemma_full = it.next().ok_or_else(|| err("empty verb"))?.to_lowercase();
+                // `!verb`: this block takes the verb over from every earlier block.
+                let (lemma_full, take_over) = match lemma_full.strip_prefix('!') {
+                    Some(rest) => (rest.to_string(), true),
+                    None => (lemma_full, false),
+                };
+                if take_over {
+                    self.forget(lemma_full.split('_').next().unwrap_or(""));
+                }
                 let mut parts = lemma_full.split('_').filter(|p| !p.is_empty());
                 let lemma = parts.next().ok_or_else(|| err("empty verb"))?.to_string();
                 let particles: Vec<String> = parts.map(norm).collect();
@@ -251,6 +265,20 @@ impl Vocabulary {
             }
         }
         Ok(())
+    }
+
+    /// Removes the single-word verb `lemma` from every block, so that a new entry replaces it.
+    fn forget(&mut self, lemma: &str) {
+        let gone: Vec<usize> = (0..self.verbs.len())
+            .filter(|&i| {
+                self.verbs
+                    .get(i)
+                    .is_some_and(|v| v.lemma == lemma && v.particles.is_empty())
+            })
+            .collect();
+        for list in self.forms.values_mut() {
+            list.retain(|i| !gone.contains(i));
+        }
     }
 
     fn add_verb(
