@@ -134,6 +134,7 @@ pub(crate) fn sentence(
         }
     }
     let groups = roles::coordinate(&sw, roles::groups(layers, si));
+    let places = roles::place_groups(layers, si);
     let condition = (0..sw.len()).find(|&k| sw.is(Kind::Condition, k));
     let mut note = |t: &Trigger, words: &str, status: &str, roles: &str| {
         if !audit {
@@ -304,6 +305,22 @@ pub(crate) fn sentence(
                 how.push_str(", speaker as source");
             }
         }
+        // Places stand in for missing actors, at country level.
+        if r.targets.is_empty() {
+            let stop = (c.trig.end..sw.len())
+                .find(|&k| matches!(sw.lower_at(k), ";" | ",") || sw.is(Kind::Report, k))
+                .unwrap_or(sw.len());
+            if let Some(p) = places.iter().find(|g| g.at >= c.trig.end && g.at < stop) {
+                r.targets = p.members.clone();
+                how.push_str(", place as target");
+            }
+        }
+        if r.sources.is_empty() {
+            if let Some(p) = places.iter().rev().find(|g| g.end <= c.from) {
+                r.sources = p.members.clone();
+                how.push_str(", place as source");
+            }
+        }
         if r.targets.is_empty() && n > 0 && !last_sources.is_empty() {
             r.targets = last_sources.clone();
             how.push_str(", previous source as target");
@@ -387,12 +404,21 @@ struct Emit<'a> {
 }
 
 impl Emit<'_> {
+    /// Entity `i`, or place `i - entities.len()` at country level.
     fn actor(&self, i: usize) -> Option<ActorRef> {
-        self.layers.entities.get(i).map(|e| ActorRef {
-            text: e.text.clone(),
-            country: e.country.clone(),
-            code: e.code.clone(),
-        })
+        let n = self.layers.entities.len();
+        match self.layers.entities.get(i) {
+            Some(e) => Some(ActorRef {
+                text: e.text.clone(),
+                country: e.country.clone(),
+                code: e.code.clone(),
+            }),
+            None => self.layers.places.get(i.checked_sub(n)?).map(|p| ActorRef {
+                text: p.text.clone(),
+                country: p.country.clone(),
+                code: p.country.clone(),
+            }),
+        }
     }
 
     /// One event per (source, target); a pair naming one actor twice is skipped.

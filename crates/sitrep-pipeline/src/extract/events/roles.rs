@@ -87,6 +87,37 @@ pub fn groups(layers: &Layers, si: usize) -> Vec<Group> {
     single
 }
 
+/// The places of sentence `si` that have a country, as groups whose members are numbered
+/// after the entities (`entities.len() + index into places`): the fallback actors of a
+/// sentence ("demonstrators in Baghdad", "a research center in Tokyo").
+pub fn place_groups(layers: &Layers, si: usize) -> Vec<Group> {
+    let Some(sent) = layers.doc.sentences.get(si) else {
+        return Vec::new();
+    };
+    let first = sent.tokens.start;
+    let n = layers.entities.len();
+    let mut out = Vec::new();
+    for (i, p) in layers.places.iter().enumerate() {
+        if p.start < sent.start || p.end > sent.end || p.country.is_none() {
+            continue;
+        }
+        let a = layers.doc.token_at(p.start).and_then(|t| t.checked_sub(first));
+        let b = p
+            .end
+            .checked_sub(1)
+            .and_then(|e| layers.doc.token_at(e))
+            .and_then(|t| t.checked_sub(first));
+        if let (Some(at), Some(b)) = (a, b) {
+            out.push(Group {
+                at,
+                end: b + 1,
+                members: vec![n + i],
+            });
+        }
+    }
+    out
+}
+
 /// Merges groups joined by "and", commas or "the" ("Jordan and Britain", "A, B and the C").
 pub fn coordinate(s: &SentenceWords, single: Vec<Group>) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
@@ -120,7 +151,13 @@ fn is_actor(e: &sitrep_model::Entity) -> bool {
 pub fn assign(s: &SentenceWords, groups: &[Group], at: usize, end: usize) -> Roles {
     let before = groups.iter().rev().find(|g| g.end <= at);
     let stop = (end..s.len().min(end + TARGET_WINDOW))
-        .find(|&k| matches!(s.lower_at(k), ";" | ":") || s.is(Kind::Clause, k))
+        .find(|&k| {
+            matches!(s.lower_at(k), ";" | ":")
+                || s.is(Kind::Clause, k)
+                || s.is(Kind::Report, k)
+                // ", a member of the team has said": the speaker's apposition is no target.
+                || (s.lower_at(k) == "," && (k + 1..s.len()).any(|j| s.is(Kind::Report, j)))
+        })
         .unwrap_or(s.len());
     let after: Vec<&Group> = groups
         .iter()
