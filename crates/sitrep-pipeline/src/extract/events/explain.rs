@@ -430,9 +430,9 @@ impl Emit<'_> {
             for &t in t_list {
                 let (src, tgt) = (self.actor(s), self.actor(t));
                 let same = match (&src, &tgt) {
-                    (Some(a), Some(b)) => {
-                        s == t || (a.code.is_some() && a.code == b.code) || a.text == b.text
-                    }
+                    // Domestic events (a government against its rebels) are events; one
+                    // actor named twice is not.
+                    (Some(a), Some(b)) => s == t || a.text == b.text,
                     _ => false,
                 };
                 if same {
