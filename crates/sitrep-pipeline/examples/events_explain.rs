@@ -6,6 +6,7 @@
 //! explanation of every sentence goes to stdout (unless `--quiet`), the timing of the coder
 //! alone (analysis excluded) to stderr.
 
+use std::io::Write as _;
 use std::time::{Duration, Instant};
 
 use sitrep_pipeline::analyze::Analyzer;
@@ -32,6 +33,8 @@ fn main() {
     }
     let analyzer = Analyzer::default();
     let coder = EventCoder::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     let (mut spent, mut analysis, mut sentences, mut events) =
         (Duration::ZERO, Duration::ZERO, 0usize, 0usize);
     for (id, text) in &docs {
@@ -44,9 +47,9 @@ fn main() {
         sentences += layers.doc.len();
         events += ev.len();
         if !quiet {
-            println!("## {id}");
+            let _ = writeln!(out, "## {id}");
             for ex in coder.explain(text, &layers, Some("2026-03-17")) {
-                print!("{ex}");
+                let _ = write!(out, "{ex}");
             }
         }
     }

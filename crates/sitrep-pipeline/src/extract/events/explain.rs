@@ -230,7 +230,12 @@ pub(crate) fn sentence(
         let Some(c) = cands.iter_mut().find(|c| c.from > k && c.from - k <= 4) else {
             continue;
         };
-        let Some(code) = c.trig.code.as_deref().and_then(|e| compose(vocab, "obligation", e)) else {
+        let Some(code) = c
+            .trig
+            .code
+            .as_deref()
+            .and_then(|e| compose(vocab, "obligation", e))
+        else {
             continue;
         };
         c.words = format!("{}…{}", sw.lower_at(k), c.words);
@@ -385,7 +390,7 @@ fn compose(vocab: &super::vocabulary::Vocabulary, gov: &str, emb: &str) -> Optio
         .map(|(_, _, r)| if r == "=" { emb.to_string() } else { r.clone() })
 }
 
-fn sentence_date<'l>(layers: &'l Layers, start: usize, end: usize) -> Option<&'l str> {
+fn sentence_date(layers: &Layers, start: usize, end: usize) -> Option<&str> {
     layers
         .dates
         .iter()

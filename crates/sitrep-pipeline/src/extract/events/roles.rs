@@ -101,7 +101,10 @@ pub fn place_groups(layers: &Layers, si: usize) -> Vec<Group> {
         if p.start < sent.start || p.end > sent.end || p.country.is_none() {
             continue;
         }
-        let a = layers.doc.token_at(p.start).and_then(|t| t.checked_sub(first));
+        let a = layers
+            .doc
+            .token_at(p.start)
+            .and_then(|t| t.checked_sub(first));
         let b = p
             .end
             .checked_sub(1)
