@@ -293,8 +293,15 @@ pub(crate) fn sentence(
 
     // 4. Roles and events.
     let mut last_sources: Vec<usize> = Vec::new();
+    // The speaker of "according to Kabul, ..." or "..., Kabulov said" is no subject or object
+    // of the events reported; it stands in as the source only.
+    let role_groups: Vec<roles::Group> = groups
+        .iter()
+        .filter(|g| speaker.is_none_or(|sp| *g != sp))
+        .cloned()
+        .collect();
     for (n, c) in kept.iter().enumerate() {
-        let mut r = roles::assign(&sw, &groups, c.from, c.trig.end);
+        let mut r = roles::assign(&sw, &role_groups, c.from, c.trig.end);
         if let (Some(k), Some(sp)) = (c.obligation, speaker) {
             let subject = groups.iter().rev().find(|g| g.end <= k);
             r = roles::Roles {
@@ -343,10 +350,13 @@ pub(crate) fn sentence(
         conf += if r.sources.is_empty() { 0.0 } else { 0.1 };
         conf += if r.targets.is_empty() { 0.0 } else { 0.1 };
         conf = conf.min(0.95);
+        // Two decimals: the confidence is a grade, not a measurement.
+        let round = |x: f64| (x * 100.0).round() / 100.0;
         if conditional {
-            conf = (conf * 0.5).min(0.45);
+            conf = round((conf * 0.5).min(0.45));
             how.push_str(", conditional");
         }
+        let conf = round(conf);
         let ev = Emit {
             layers,
             table,

@@ -152,7 +152,11 @@ fn is_actor(e: &sitrep_model::Entity) -> bool {
 
 /// The source and target of the event word at tokens `at..end`.
 pub fn assign(s: &SentenceWords, groups: &[Group], at: usize, end: usize) -> Roles {
-    let before = groups.iter().rev().find(|g| g.end <= at);
+    // The subject sits in the same clause: "relations between A and B worsened after
+    // tensions escalated" gives "escalated" no subject.
+    let before = groups.iter().rev().find(|g| g.end <= at).filter(|g| {
+        !(g.end..at).any(|k| s.is(Kind::Clause, k) || matches!(s.lower_at(k), ";" | ":"))
+    });
     let stop = (end..s.len().min(end + TARGET_WINDOW))
         .find(|&k| {
             matches!(s.lower_at(k), ";" | ":")
