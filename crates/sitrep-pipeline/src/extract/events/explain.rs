@@ -184,11 +184,13 @@ pub(crate) fn sentence(
     }
     // 2. Intent words fold the event they govern: "ready to mediate" is 039.
     for k in 0..sw.len() {
-        if !sw.is(Kind::Intent, k) || sw.in_actor.get(k) == Some(&true) {
+        if !(sw.is(Kind::Intent, k) || sw.is(Kind::Future, k)) || sw.in_actor.get(k) == Some(&true)
+        {
             continue;
         }
         let Some(ci) = cands.iter().position(|c| {
-            c.from > k && c.from - k <= 5 && (k..c.from).any(|j| sw.lower_at(j) == "to")
+            let future = sw.is(Kind::Future, k) && c.from > k && c.from - k <= 2;
+            future || (c.from > k && c.from - k <= 5 && (k..c.from).any(|j| sw.lower_at(j) == "to"))
         }) else {
             continue;
         };

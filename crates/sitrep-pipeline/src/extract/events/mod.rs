@@ -98,7 +98,8 @@ impl EventCoder {
                         // A repeat raises the confidence of the first mention.
                         *mentions += 1;
                         if let Some(first) = out.get_mut(*i) {
-                            first.confidence = ((first.confidence + 0.05).min(0.99) * 100.0).round() / 100.0;
+                            first.confidence =
+                                ((first.confidence + 0.05).min(0.99) * 100.0).round() / 100.0;
                         }
                     }
                     None => {

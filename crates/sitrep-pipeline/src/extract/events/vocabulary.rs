@@ -71,10 +71,12 @@ pub enum Kind {
     Function,
     /// "staged", "began": light verbs whose object noun names the event.
     Light,
+    /// "will": an announced future act is an expressed intent ("will allow" is 035).
+    Future,
 }
 
 impl Kind {
-    const ALL: [(&'static str, Kind); 11] = [
+    const ALL: [(&'static str, Kind); 12] = [
         ("intent", Kind::Intent),
         ("report", Kind::Report),
         ("negate", Kind::Negate),
@@ -86,6 +88,7 @@ impl Kind {
         ("obligation", Kind::Obligation),
         ("function", Kind::Function),
         ("light", Kind::Light),
+        ("future", Kind::Future),
     ];
 
     fn parse(name: &str) -> Option<Kind> {
