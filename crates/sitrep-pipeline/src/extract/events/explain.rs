@@ -277,7 +277,6 @@ pub(crate) fn sentence(
             prev.trig.code = c.trig.code.clone();
             prev.trig.pattern = format!("{} + {}", prev.trig.pattern, c.trig.pattern);
             prev.words = format!("{}…{}", prev.words, c.words);
-            prev.trig.end = c.trig.end;
             prev.trig.specificity = c.trig.specificity;
             continue;
         }
@@ -287,7 +286,6 @@ pub(crate) fn sentence(
             prev.trig.code = Some(code);
             prev.trig.pattern = format!("{} + {}", prev.trig.pattern, c.trig.pattern);
             prev.words = format!("{}…{}", prev.words, c.words);
-            prev.trig.end = c.trig.end;
         } else {
             note(&c.trig, &c.words, "folded", "");
         }
@@ -368,7 +366,9 @@ pub(crate) fn sentence(
             conf,
         };
         let before = ex.events.len();
-        ev.push_pairs(&mut ex.events, &r.sources, &r.targets);
+        if ev.push_pairs(&mut ex.events, &r.sources, &r.targets) {
+            how.push_str(", domestic (one side missing)");
+        }
         let status = if ex.events.len() > before {
             "event"
         } else {
@@ -438,14 +438,38 @@ impl Emit<'_> {
         }
     }
 
-    /// One event per (source, target); a pair naming one actor twice is skipped.
-    fn push_pairs(&self, out: &mut Vec<Event>, sources: &[usize], targets: &[usize]) {
+    /// One event per (source, target); a pair naming one actor twice is skipped. An event
+    /// with one side missing is taken as domestic: the missing side is the other side's
+    /// country (not for international organisations), with 0.1 less confidence. Returns
+    /// whether it did so.
+    fn push_pairs(&self, out: &mut Vec<Event>, sources: &[usize], targets: &[usize]) -> bool {
+        let mut domestic = false;
         let none = [usize::MAX];
         let s_list: &[usize] = if sources.is_empty() { &none } else { sources };
         let t_list: &[usize] = if targets.is_empty() { &none } else { targets };
         for &s in s_list {
             for &t in t_list {
-                let (src, tgt) = (self.actor(s), self.actor(t));
+                let (mut src, mut tgt) = (self.actor(s), self.actor(t));
+                let mut conf = self.conf;
+                let country_of = |a: &Option<ActorRef>| {
+                    a.as_ref()
+                        .and_then(|a| a.country.clone())
+                        .filter(|c| c.len() == 3 && c != "IGO")
+                        .map(|c| ActorRef {
+                            text: c.clone(),
+                            country: Some(c.clone()),
+                            code: Some(c),
+                        })
+                };
+                if src.is_none() && tgt.is_some() {
+                    src = country_of(&tgt);
+                } else if tgt.is_none() && src.is_some() {
+                    tgt = country_of(&src);
+                }
+                if (s == usize::MAX || t == usize::MAX) && src.is_some() && tgt.is_some() {
+                    domestic = true;
+                    conf = ((conf - 0.1) * 100.0).round() / 100.0;
+                }
                 let same = match (&src, &tgt) {
                     // Domestic events (a government against its rebels) are events; one
                     // actor named twice is not.
@@ -472,9 +496,10 @@ impl Emit<'_> {
                         .find(|p| p.start >= self.span.start && p.end <= self.span.end)
                         .cloned(),
                     sentence: self.span,
-                    confidence: self.conf,
+                    confidence: conf,
                 });
             }
         }
+        domestic
     }
 }
