@@ -295,9 +295,15 @@ pub(crate) fn sentence(
     let mut last_sources: Vec<usize> = Vec::new();
     // The speaker of "according to Kabul, ..." or "..., Kabulov said" is no subject or object
     // of the events reported; it stands in as the source only.
+    // A speaker before its verb with nothing between ("Russia said it is ready") stays the
+    // subject.
+    let aside = speaker.filter(|sp| {
+        (0..sp.at).any(|k| sw.lower_at(k) == "according")
+            || (sp.at..sw.len()).all(|k| !sw.is(Kind::Report, k))
+    });
     let role_groups: Vec<roles::Group> = groups
         .iter()
-        .filter(|g| speaker.is_none_or(|sp| *g != sp))
+        .filter(|g| aside.is_none_or(|sp| *g != sp))
         .cloned()
         .collect();
     for (n, c) in kept.iter().enumerate() {
@@ -366,7 +372,9 @@ pub(crate) fn sentence(
             conf,
         };
         let before = ex.events.len();
-        if ev.push_pairs(&mut ex.events, &r.sources, &r.targets) {
+        // A speaker with no target found speaks about others: no domestic guess.
+        let domestic = !how.contains("speaker as source");
+        if ev.push_pairs(&mut ex.events, &r.sources, &r.targets, domestic) {
             how.push_str(", domestic (one side missing)");
         }
         let status = if ex.events.len() > before {
@@ -442,7 +450,13 @@ impl Emit<'_> {
     /// with one side missing is taken as domestic: the missing side is the other side's
     /// country (not for international organisations), with 0.1 less confidence. Returns
     /// whether it did so.
-    fn push_pairs(&self, out: &mut Vec<Event>, sources: &[usize], targets: &[usize]) -> bool {
+    fn push_pairs(
+        &self,
+        out: &mut Vec<Event>,
+        sources: &[usize],
+        targets: &[usize],
+        allow_domestic: bool,
+    ) -> bool {
         let mut domestic = false;
         let none = [usize::MAX];
         let s_list: &[usize] = if sources.is_empty() { &none } else { sources };
@@ -461,7 +475,8 @@ impl Emit<'_> {
                             code: Some(c),
                         })
                 };
-                if src.is_none() && tgt.is_some() {
+                if !allow_domestic {
+                } else if src.is_none() && tgt.is_some() {
                     src = country_of(&tgt);
                 } else if tgt.is_none() && src.is_some() {
                     tgt = country_of(&src);
