@@ -8,7 +8,7 @@
 //! let t = CodeTable::embedded();
 //! assert_eq!(t.label("039"), Some("Express intent to mediate"));
 //! assert_eq!(t.goldstein("039"), 5.0);
-//! assert_eq!(t.plover("190").as_deref(), Some("FIGHT"));
+//! assert_eq!(t.plover("190").as_deref(), Some("ASSAULT"));
 //! assert_eq!(CodeTable::quad("190"), 4);
 //! ```
 
