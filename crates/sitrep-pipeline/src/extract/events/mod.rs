@@ -23,6 +23,7 @@
 //! Conditional events ("would be willing to mediate if both sides ask") are kept with half the
 //! confidence (at most 0.45), and `explain` names them; `Event` has no field for it.
 
+mod emit;
 pub mod explain;
 pub mod matcher;
 pub mod roles;
