@@ -21,6 +21,28 @@ pub enum Command {
     /// 0 when every input was read, 1 when some failed (each named on standard error), 2 for a
     /// usage error.
     Extract(ExtractArgs),
+    /// Show, sentence by sentence, how events were coded: the event words, the pattern that
+    /// fired (file:line), the roles found and the events.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub published: Option<String>,
+
+    /// The largest document or record accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+    pub max_document_bytes: u64,
+
+    /// A folder of user vocabulary files added to the built-in ones (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,6 +7,7 @@
 //! DIR/lexicon/*.tsv        boilerplate cue lexicons (cookie.tsv, controls.tsv, phrases.tsv, newsletter.tsv, ...)
 //! DIR/actors/*.txt         actor dictionaries, for every language
 //! DIR/actors/LANG/*.txt    actor dictionaries for texts in LANG (ISO 639-1), e.g. actors/fr/titles.txt
+//! DIR/events/*.txt         event patterns (verbs, nouns, word sets) added to or overriding the built-in ones
 //! ```
 //!
 //! Files are read in name order; a later entry replaces an earlier one, so a user file can
@@ -18,12 +19,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use sitrep_pipeline::analyze::actors::ActorDictionary;
 use sitrep_pipeline::clean::Lexicon;
+use sitrep_pipeline::extract::events::EventCoder;
 
 /// The vocabularies of a run: the built-in ones, extended by every `--dict` folder in order.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionaries {
     pub lexicon: Lexicon,
     pub actors: ActorDictionary,
+    pub events: EventCoder,
 }
 
 impl Dictionaries {
@@ -59,9 +62,16 @@ impl Dictionaries {
                     .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
                 found += 1;
             }
+            for file in files(&dir.join("events"), "txt")? {
+                let text = read(&file)?;
+                d.events
+                    .extend_from_str(&file_name(&file), &text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+                found += 1;
+            }
             if found == 0 {
                 bail!(
-                    "--dict {}: no vocabulary files found (expected lexicon/*.tsv or actors/*.txt)",
+                    "--dict {}: no vocabulary files found (expected lexicon/*.tsv, actors/*.txt or events/*.txt)",
                     dir.display()
                 );
             }

@@ -108,7 +108,8 @@ pub(crate) fn build_extractor(
             default_published: published,
             clean_only,
         },
-    ))
+    )
+    .with_coder(dicts.events))
 }
 
 #[derive(Debug, Default)]

@@ -5,10 +5,12 @@
 //!
 //! Commands:
 //! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
-//!   (the output contract, `CONTRACT.md`).
+//!   (the output contract, `CONTRACT.md`);
+//! - `sitrep explain INPUT...`: show how each sentence was coded into events.
 
 mod cli;
 mod dict;
+mod explain;
 mod extract;
 mod inputs;
 mod order;
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
+        cli::Command::Explain(args) => explain::run(args),
     };
     match result {
         Ok(status) => status,

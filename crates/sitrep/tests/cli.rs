@@ -412,3 +412,26 @@ fn extract_with_dict(dir: &Path, file: &str, content: &str, doc: &Path) -> Outpu
         doc.to_str().unwrap(),
     ])
 }
+
+#[test]
+fn explain_shows_patterns_roles_and_events_of_the_seed() {
+    let seed = repo_root().join("examples/seed/article.txt");
+    let out = run(&[
+        "explain",
+        "--published",
+        "2026-03-17",
+        seed.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("== article | Russia says ready to mediate"),
+        "{text}"
+    );
+    // Every sentence is numbered, the patterns name their file and line, events show their codes.
+    assert!(text.contains("[1] Russia expressed readiness"), "{text}");
+    assert!(text.contains(".txt:"), "{text}");
+    assert!(text.contains("-039-> Afghanistan (AFG)"), "{text}");
+    let bad = run(&["explain", "/no/such/file.txt"]);
+    assert_eq!(bad.status.code(), Some(1));
+}

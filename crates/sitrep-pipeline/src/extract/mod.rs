@@ -41,6 +41,23 @@ impl Extractor {
         }
     }
 
+    /// Replaces the event coder (e.g. with one extended by user patterns).
+    pub fn with_coder(mut self, coder: events::EventCoder) -> Extractor {
+        self.coder = coder;
+        self
+    }
+
+    /// Reads one document and explains its event coding sentence by sentence (`sitrep explain`).
+    pub fn explain(&self, raw: RawDocument) -> (Reading, Vec<events::SentenceExplanation>) {
+        let reading = self.read(raw);
+        let published = reading.published.as_deref();
+        let layers = self
+            .analyzer
+            .layers(&reading.text, published, reading.language.as_deref());
+        let sentences = self.coder.explain(&reading.text, &layers, published);
+        (reading, sentences)
+    }
+
     /// Reads one document.
     pub fn read(&self, raw: RawDocument) -> Reading {
         let clean = self.cleaner.clean(raw);
