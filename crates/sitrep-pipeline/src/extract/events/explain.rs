@@ -185,12 +185,15 @@ pub(crate) fn sentence(
     }
     // 2. Intent words fold the event they govern: "ready to mediate" is 039.
     for k in 0..sw.len() {
-        if !(sw.is(Kind::Intent, k) || sw.is(Kind::Future, k)) || sw.in_actor.get(k) == Some(&true)
-        {
+        // "X said it would tighten the blockade": the future of reported speech.
+        let reported_future =
+            sw.lower_at(k) == "would" && (k.saturating_sub(4)..k).any(|j| sw.is(Kind::Report, j));
+        let future_word = sw.is(Kind::Future, k) || reported_future;
+        if !(sw.is(Kind::Intent, k) || future_word) || sw.in_actor.get(k) == Some(&true) {
             continue;
         }
         let Some(ci) = cands.iter().position(|c| {
-            let future = sw.is(Kind::Future, k) && c.from > k && c.from - k <= 2;
+            let future = future_word && c.from > k && c.from - k <= 2;
             future || (c.from > k && c.from - k <= 5 && (k..c.from).any(|j| sw.lower_at(j) == "to"))
         }) else {
             continue;

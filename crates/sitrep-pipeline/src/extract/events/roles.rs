@@ -180,6 +180,8 @@ pub fn assign(s: &SentenceWords, groups: &[Group], at: usize, end: usize) -> Rol
     let by = after.iter().find(|g| led_by(g, "by")).copied();
     // "is opposed to", "is committed to": an adjective, not a passive without its agent.
     let passive = passive && (by.is_some() || s.lower_at(end) != "to");
+    // "is prepared to impose", "is determined to": an intent adjective, not a passive.
+    let passive = passive && !s.is(Kind::Intent, at);
     let between = after
         .iter()
         .find(|g| led_by(g, "between") && g.members.len() >= 2)
