@@ -154,7 +154,28 @@ pub(crate) fn sentence(
 
     // 1. Event words that can stand as events.
     let mut cands: Vec<Candidate> = Vec::new();
-    for t in matcher::find(vocab, &sw) {
+    let found = matcher::find(vocab, &sw);
+    // "British aircraft using missiles killed 4 Iraqis": a participle right after its actor
+    // opens a reduced relative clause; the finite verb after it is the event.
+    let reduced_relative = |t: &Trigger| {
+        sw.lower_at(t.at).ends_with("ing")
+            && groups.iter().any(|g| {
+                g.end <= t.at
+                    && t.at - g.end <= 2
+                    && !(g.end..t.at).any(|k| matches!(sw.lower_at(k), "," | "(" | ";"))
+            })
+            && found.iter().any(|u| {
+                u.at > t.end
+                    && u.code.is_some()
+                    && sw.lower_at(u.at).ends_with("ed")
+                    && !(t.end..u.at).any(|k| {
+                        sw.is(Kind::Clause, k)
+                            || sw.is(Kind::Report, k)
+                            || matches!(sw.lower_at(k), "," | ";" | ":" | "and" | "to")
+                    })
+            })
+    };
+    for t in found.iter().cloned() {
         let w = sw.lower_at(t.at).to_string();
         // A participle right before an actor is a modifier: "ousted President Akayev".
         // A participle that opens a noun phrase before an actor is a modifier: "Ousted
@@ -166,7 +187,8 @@ pub(crate) fn sentence(
             );
         let before_name =
             groups.iter().any(|g| g.at == t.end) || sw.capital.get(t.end) == Some(&true);
-        let modifier = opens && (w.ends_with("ed") || (w.ends_with("ing") && before_name));
+        let modifier = (opens && (w.ends_with("ed") || (w.ends_with("ing") && before_name)))
+            || reduced_relative(&t);
         match t.code.as_deref() {
             None => note(&t, &w, "no event", ""),
             Some(_) if modifier => note(&t, &w, "modifier", ""),
