@@ -156,9 +156,12 @@ pub(crate) fn sentence(
     let mut cands: Vec<Candidate> = Vec::new();
     let found = matcher::find(vocab, &sw);
     // "British aircraft using missiles killed 4 Iraqis": a participle right after its actor
-    // opens a reduced relative clause; the finite verb after it is the event.
+    // opens a reduced relative clause; the finite verb after it is the event. So does a noun
+    // that modifies the actor's head ("American aid groups donated", "border patrol agents").
     let reduced_relative = |t: &Trigger| {
-        sw.lower_at(t.at).ends_with("ing")
+        let w = sw.lower_at(t.at);
+        let noun_like = !w.ends_with("ed") && !w.ends_with('s') && t.specificity == 0;
+        (w.ends_with("ing") || noun_like)
             && groups.iter().any(|g| {
                 g.end <= t.at
                     && t.at - g.end <= 2
