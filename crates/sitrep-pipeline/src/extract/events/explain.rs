@@ -301,8 +301,15 @@ pub(crate) fn sentence(
             continue;
         }
         // A light verb takes the code of the event noun it governs ("staged rallies").
-        let light = sw.is(Kind::Light, prev.trig.at) && prev.trig.specificity == 0;
-        if light && c.from > prev.trig.at && c.from - prev.trig.at <= 5 {
+        // A specific event noun ("staged a hunger strike in prison") outranks the light
+        // verb's own pattern ("stage * in &detention").
+        let light = sw.is(Kind::Light, prev.trig.at)
+            && (prev.trig.specificity == 0
+                || (c.trig.specificity > 0
+                    && !(prev.trig.end..c.from).any(|k| {
+                        matches!(sw.lower_at(k), "to" | "," | "and") || sw.is(Kind::Clause, k)
+                    })));
+        if light && c.from > prev.trig.at && c.from - prev.trig.at <= 6 {
             prev.trig.code = c.trig.code.clone();
             prev.trig.pattern = format!("{} + {}", prev.trig.pattern, c.trig.pattern);
             prev.words = format!("{}…{}", prev.words, c.words);
