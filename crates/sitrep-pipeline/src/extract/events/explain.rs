@@ -342,8 +342,33 @@ pub(crate) fn sentence(
         .filter(|g| aside.is_none_or(|sp| *g != sp))
         .cloned()
         .collect();
+    // The grammatical subject of the last event ("X was indicted ... and will resign").
+    let mut last_subject: Vec<usize> = Vec::new();
     for (n, c) in kept.iter().enumerate() {
         let mut r = roles::assign(&sw, &role_groups, c.from, c.trig.end);
+        // A verb coordinated with the last one ("... and will resign", "... and exploded
+        // bombs") shares its subject; the nearest actor before it is the last verb's object.
+        let coordinated = (0..c.from)
+            .rev()
+            .take(3)
+            .find(|&k| {
+                !(sw.is(Kind::Future, k)
+                    || sw.is(Kind::Modal, k)
+                    || matches!(
+                        sw.lower_at(k),
+                        "also" | "then" | "later" | "has" | "have" | "had"
+                    ))
+            })
+            .is_some_and(|k| sw.lower_at(k) == "and");
+        if coordinated && !last_subject.is_empty() && !r.how.starts_with("passive") {
+            r.targets.retain(|m| !last_subject.contains(m));
+            r.sources = last_subject.clone();
+        }
+        last_subject = if r.how.starts_with("passive") {
+            r.targets.clone()
+        } else {
+            r.sources.clone()
+        };
         if let (Some(k), Some(sp)) = (c.obligation, speaker) {
             let subject = groups.iter().rev().find(|g| g.end <= k);
             r = roles::Roles {
