@@ -218,7 +218,16 @@ pub(crate) fn sentence(
             continue;
         }
         let Some(ci) = cands.iter().position(|c| {
-            let future = future_word && c.from > k && c.from - k <= 2;
+            // "will extend the curfew", "would tighten the blockade": the object of a verb
+            // with no event of its own is the announced act.
+            let object = c.from > k
+                && c.from - k <= 5
+                && !(k + 1..c.from).any(|j| {
+                    sw.is(Kind::Clause, j)
+                        || sw.is(Kind::Report, j)
+                        || matches!(sw.lower_at(j), "to" | "," | "of" | "and" | "or" | "that")
+                });
+            let future = future_word && c.from > k && (c.from - k <= 2 || object);
             future || (c.from > k && c.from - k <= 5 && (k..c.from).any(|j| sw.lower_at(j) == "to"))
         }) else {
             continue;
