@@ -221,7 +221,7 @@ pub(crate) fn sentence(
             // "will extend the curfew", "would tighten the blockade": the object of a verb
             // with no event of its own is the announced act.
             let object = c.from > k
-                && c.from - k <= 5
+                && c.from - k <= 6
                 && !(k + 1..c.from).any(|j| {
                     sw.is(Kind::Clause, j)
                         || sw.is(Kind::Report, j)
@@ -266,6 +266,22 @@ pub(crate) fn sentence(
         let subject = groups.iter().rev().find(|g| g.end <= k && k - g.end <= 2);
         if subject.is_none_or(|g| g == sp) {
             continue;
+        }
+        // "Y must drop barriers": a demand even when the verb codes no event of its own.
+        if !cands.iter().any(|c| c.from > k && c.from - k <= 4) {
+            if let Some(t) = found
+                .iter()
+                .find(|t| t.at > k && t.at - k <= 2 && t.code.is_none())
+            {
+                let mut trig = t.clone();
+                trig.code = Some("100".to_string());
+                cands.push(Candidate {
+                    from: t.at,
+                    obligation: None,
+                    words: sw.lower_at(t.at).to_string(),
+                    trig,
+                });
+            }
         }
         let Some(c) = cands.iter_mut().find(|c| c.from > k && c.from - k <= 4) else {
             continue;
