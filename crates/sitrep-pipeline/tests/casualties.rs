@@ -14,7 +14,8 @@
 //! `=>` lines must pass; `=>?` lines state what is wanted but not reached yet (known gaps): they
 //! count in the printed scores, not in the verdict. `UPDATE_EXPECT=1` rewrites the `=>` lines.
 
-use std::path::Path;
+mod common;
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
@@ -97,16 +98,8 @@ fn score(want: &str, got: &str) -> (usize, usize, usize, usize) {
 /// Runs every fixture file of `test_data/<area>` through `run`, comparing or (with
 /// `UPDATE_EXPECT=1`) rewriting the expectations; returns the failures.
 fn check(area: &str, run: &dyn Fn(&str, Option<&str>) -> String) -> (Vec<String>, [usize; 5]) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("test_data")
-        .join(area);
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("test_data")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = common::txt_fixtures(area);
     let mut failures = Vec::new();
     // cases, wanted claims, found claims, matched claims, matched with the right claimant
     let mut totals = [0usize; 5];
@@ -189,10 +182,7 @@ fn fixtures() {
 /// The seed article's required claims, checked the way `score_seed.py` does.
 #[test]
 fn seed_article() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/seed/article.txt");
-    let Ok(article) = std::fs::read_to_string(path) else {
-        return;
-    };
+    let article = common::SEED;
     let body: Vec<&str> = article
         .lines()
         .skip(1)

@@ -14,7 +14,7 @@
 //! Every mention found must be listed, in order: `text = value ; text = value`, where value is a
 //! day, a range `start..end`, or `null`; `-` means no mention at all.
 
-use std::path::Path;
+mod common;
 
 use proptest::prelude::*;
 use sitrep_model::DateMention;
@@ -57,13 +57,7 @@ fn check(
 
 #[test]
 fn fixtures() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/dates");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("test_data/dates")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = common::txt_fixtures("dates");
     let (mut total, mut failures) = (0, Vec::new());
     for file in &files {
         let data = std::fs::read_to_string(file).expect("fixture");
@@ -101,10 +95,7 @@ fn fixtures() {
 /// The seed article's required dates, checked the way `score_seed.py` does.
 #[test]
 fn seed_article() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/seed/article.txt");
-    let Ok(article) = std::fs::read_to_string(path) else {
-        return; // the seed is not bundled in this checkout
-    };
+    let article = common::SEED;
     // The body without the headline, paragraphs joined as the cleaner joins them.
     let body: Vec<&str> = article
         .lines()

@@ -4,6 +4,8 @@
 //! `[[surface|kind|code|country]]` (`-` for none), standing in for the actor layer. The places
 //! found are written to `NNNN_name.places`, one a line; `UPDATE_EXPECT=1` rewrites them.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -73,15 +75,8 @@ fn find(g: &Gazetteer, text: &str, entities: &[Entity]) -> Vec<Place> {
 #[test]
 fn golden_fixtures() {
     let g = Gazetteer::default();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/places");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty());
+    let paths = common::txt_fixtures("places");
     let mut failures = Vec::new();
     for path in paths {
         let (text, entities) = parse_fixture(&std::fs::read_to_string(&path).unwrap());

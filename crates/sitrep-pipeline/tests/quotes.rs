@@ -9,7 +9,8 @@
 //! Quotes are `SPEAKER: TEXT` (`-` for no speaker) joined by ` | `; `-` for none. Every quote's
 //! offsets must give back its text. `UPDATE_EXPECT=1` rewrites the expectations.
 
-use std::path::Path;
+mod common;
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
@@ -52,14 +53,8 @@ fn rendered(text: &str) -> String {
 
 #[test]
 fn fixtures() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/quotes");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("test_data/quotes")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = common::txt_fixtures("quotes");
     let (mut total, mut failures) = (0, Vec::new());
     for file in &files {
         let data = std::fs::read_to_string(file).expect("fixture");
