@@ -78,3 +78,130 @@ pub fn story_score(a: &Features, b: &Features, text: f64) -> f64 {
         + 0.25 * places
         + 0.15 * dates
 }
+
+impl Features {
+    /// The features of a reading, with its text's signature.
+    pub fn of(reading: &sitrep_model::Reading, signature: Signature) -> Features {
+        fn sorted(mut v: Vec<String>) -> Vec<String> {
+            v.sort();
+            v.dedup();
+            v
+        }
+        let mut actors: Vec<String> = reading
+            .entities
+            .iter()
+            .filter_map(|e| e.code.clone())
+            .collect();
+        for ev in &reading.events {
+            for a in [&ev.source, &ev.target].into_iter().flatten() {
+                if let Some(c) = &a.code {
+                    actors.push(c.clone());
+                }
+            }
+        }
+        let places = reading
+            .places
+            .iter()
+            .map(|p| match p.geonames_id {
+                Some(id) => id.to_string(),
+                None => p.name.to_lowercase(),
+            })
+            .collect();
+        let countries = reading
+            .places
+            .iter()
+            .filter_map(|p| p.country.clone())
+            .collect();
+        let mut dates: Vec<String> = reading
+            .events
+            .iter()
+            .filter_map(|e| e.date.clone())
+            .collect();
+        dates.extend(reading.dates.iter().filter_map(|d| d.date.clone()));
+        Features {
+            signature: (!signature.0.is_empty()).then_some(signature),
+            actors: sorted(actors),
+            places: sorted(places),
+            countries: sorted(countries),
+            published: reading.published.clone(),
+            dates: sorted(dates),
+        }
+    }
+}
+
+/// The key under which the same event reported by several documents of a story counts once:
+/// CAMEO code, both actors' codes (or countries), date and place country.
+pub fn event_key(e: &sitrep_model::Event) -> String {
+    fn actor(a: &Option<sitrep_model::ActorRef>) -> &str {
+        a.as_ref()
+            .and_then(|a| a.code.as_deref().or(a.country.as_deref()))
+            .unwrap_or("-")
+    }
+    format!(
+        "{}|{}|{}|{}|{}",
+        e.cameo,
+        actor(&e.source),
+        actor(&e.target),
+        e.date.as_deref().unwrap_or("-"),
+        e.place
+            .as_ref()
+            .and_then(|p| p.country.as_deref())
+            .unwrap_or("-")
+    )
+}
+
+/// Reconciles the claims of a story's documents (near-duplicate copies left out by the caller):
+/// the same figure from the same claimant, carried by several documents, is one claim with several
+/// sources; low/best/high are then taken over claimants as in a reading's `casualty_summary`.
+pub fn reconcile(
+    claims: &[(crate::ClaimSource, sitrep_model::CasualtyClaim)],
+) -> Vec<crate::StoryCasualties> {
+    use crate::{ClaimProvenance, StoryCasualties};
+    fn who(c: &sitrep_model::CasualtyClaim) -> String {
+        c.according_to
+            .as_ref()
+            .map(|a| a.code.clone().unwrap_or_else(|| a.text.to_lowercase()))
+            .unwrap_or_default()
+    }
+    // One claim per (claimant, outcome, victims, country, figure).
+    let mut merged: Vec<sitrep_model::CasualtyClaim> = Vec::new();
+    let mut provenance: Vec<ClaimProvenance> = Vec::new();
+    for (src, c) in claims {
+        let same = merged.iter().position(|m| {
+            who(m) == who(c)
+                && m.outcome == c.outcome
+                && m.victims == c.victims
+                && m.country == c.country
+                && m.count == c.count
+                && m.count_max == c.count_max
+        });
+        match same {
+            Some(i) => provenance[i].sources.push(src.clone()),
+            None => {
+                merged.push(c.clone());
+                provenance.push(ClaimProvenance {
+                    claimant: c.according_to.clone(),
+                    count: c.count,
+                    count_max: c.count_max,
+                    qualifier: c.qualifier.clone(),
+                    text: c.text.clone(),
+                    sources: vec![src.clone()],
+                });
+            }
+        }
+    }
+    sitrep_pipeline::extract::casualties::reconcile::summarize(&merged)
+        .into_iter()
+        .map(|summary| StoryCasualties {
+            claims: summary
+                .claims
+                .iter()
+                .filter_map(|&i| provenance.get(i).cloned())
+                .collect(),
+            summary: sitrep_model::CasualtySummary {
+                claims: (0..summary.claims.len()).collect(),
+                ..summary
+            },
+        })
+        .collect()
+}

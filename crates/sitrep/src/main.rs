@@ -12,6 +12,8 @@ mod cli;
 mod dict;
 mod explain;
 mod extract;
+#[allow(dead_code)] // used by `query` and `export`, which land next
+mod filter_args;
 mod inputs;
 mod order;
 
