@@ -120,24 +120,14 @@ impl Routes {
 pub fn routes() -> Routes {
     use axum::routing::post;
     Routes::new()
-        .add(
-            Method::GET,
-            "/api/documents",
-            LIST_PARAMS,
-            get(documents),
-        )
+        .add(Method::GET, "/api/documents", LIST_PARAMS, get(documents))
         .add(
             Method::POST,
             "/api/documents",
             INGEST_PARAMS,
             post(post_documents),
         )
-        .add(
-            Method::GET,
-            "/api/documents/{id}",
-            NO_PARAMS,
-            get(document),
-        )
+        .add(Method::GET, "/api/documents/{id}", NO_PARAMS, get(document))
         .add(Method::GET, "/api/events", LIST_PARAMS, get(events))
         .add(Method::GET, "/api/claims", LIST_PARAMS, get(claims))
         .add(Method::GET, "/api/quotes", LIST_PARAMS, get(quotes))

@@ -82,7 +82,10 @@ fn serve(index: usize, headers: &HeaderMap) -> Response {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         (
-            [(header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type))],
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(asset.content_type),
+            )],
             asset.bytes,
         )
             .into_response()
@@ -140,7 +143,13 @@ mod tests {
     fn scripts_never_use_inner_html() {
         for a in ASSETS.iter().filter(|a| a.path.ends_with(".js")) {
             let text = String::from_utf8_lossy(a.bytes);
-            for banned in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+            for banned in [
+                "innerHTML",
+                "outerHTML",
+                "insertAdjacentHTML",
+                "document.write",
+                "eval(",
+            ] {
                 assert!(!text.contains(banned), "{} uses {banned}", a.path);
             }
         }
@@ -153,7 +162,12 @@ mod tests {
             for banned in ["http://", "https://", "//cdn", "<script>"] {
                 let allowed_ns = text.matches("http://www.w3.org/2000/svg").count();
                 if banned == "http://" {
-                    assert_eq!(text.matches(banned).count(), allowed_ns, "{} links elsewhere", a.path);
+                    assert_eq!(
+                        text.matches(banned).count(),
+                        allowed_ns,
+                        "{} links elsewhere",
+                        a.path
+                    );
                 } else {
                     assert!(!text.contains(banned), "{} has {banned}", a.path);
                 }

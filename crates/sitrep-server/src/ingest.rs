@@ -322,8 +322,8 @@ mod tests {
             (br#"42"#, "expected a document"),
             (br#"{"text":"#, "not valid JSON"),
         ] {
-            let err = parse_body(Some("application/json"), body, RawMeta::default())
-                .expect_err(needle);
+            let err =
+                parse_body(Some("application/json"), body, RawMeta::default()).expect_err(needle);
             assert!(err.message.contains(needle), "{needle}: {}", err.message);
         }
     }

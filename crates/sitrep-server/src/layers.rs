@@ -36,10 +36,8 @@ impl<F: Future> Future for CatchUnwind<F> {
 pub async fn catch_panic(req: Request, next: Next) -> Response {
     match CatchUnwind(Box::pin(next.run(req))).await {
         Ok(res) => res,
-        Err(()) => {
-            ApiError::internal("internal error while answering (logged on the server)")
-                .into_response()
-        }
+        Err(()) => ApiError::internal("internal error while answering (logged on the server)")
+            .into_response(),
     }
 }
 

@@ -58,11 +58,7 @@ pub struct AppState {
 }
 
 /// The whole service: API, OpenAPI document and dashboard, with error and security layers.
-pub fn app(
-    store: Arc<dyn Store>,
-    ingest: Option<Arc<dyn Ingest>>,
-    config: ServerConfig,
-) -> Router {
+pub fn app(store: Arc<dyn Store>, ingest: Option<Arc<dyn Ingest>>, config: ServerConfig) -> Router {
     let state = AppState {
         store,
         ingest,

@@ -217,19 +217,35 @@ pub fn document() -> Value {
     );
     paths.insert(
         "/api/events".into(),
-        list_get("Events (CAMEO/PLOVER), by date then document.", "EventRow", LIST_PARAMS),
+        list_get(
+            "Events (CAMEO/PLOVER), by date then document.",
+            "EventRow",
+            LIST_PARAMS,
+        ),
     );
     paths.insert(
         "/api/claims".into(),
-        list_get("Casualty claims, each with its claimant.", "ClaimRow", LIST_PARAMS),
+        list_get(
+            "Casualty claims, each with its claimant.",
+            "ClaimRow",
+            LIST_PARAMS,
+        ),
     );
     paths.insert(
         "/api/quotes".into(),
-        list_get("Direct quotes with their speakers.", "QuoteRow", LIST_PARAMS),
+        list_get(
+            "Direct quotes with their speakers.",
+            "QuoteRow",
+            LIST_PARAMS,
+        ),
     );
     paths.insert(
         "/api/stories".into(),
-        list_get("Story clusters, largest and newest first.", "StoryRow", LIST_PARAMS),
+        list_get(
+            "Story clusters, largest and newest first.",
+            "StoryRow",
+            LIST_PARAMS,
+        ),
     );
     paths.insert(
         "/api/stories/{id}".into(),
@@ -249,7 +265,11 @@ pub fn document() -> Value {
     );
     paths.insert(
         "/api/places".into(),
-        list_get("Places by number of documents, with coordinates.", "PlaceCount", LIST_PARAMS),
+        list_get(
+            "Places by number of documents, with coordinates.",
+            "PlaceCount",
+            LIST_PARAMS,
+        ),
     );
     let mut map = list_get(
         "Map points: the places of matching events and claims, aggregated by coordinates.",

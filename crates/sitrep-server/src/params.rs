@@ -175,12 +175,13 @@ fn apply(out: &mut Parsed, name: &str, value: &str) -> ApiResult<()> {
 
 fn bad(name: &str, value: &str, expected: &str) -> ApiError {
     let shown: String = value.chars().take(60).collect();
-    ApiError::bad_request(format!("parameter {name:?}: expected {expected}, got {shown:?}"))
+    ApiError::bad_request(format!(
+        "parameter {name:?}: expected {expected}, got {shown:?}"
+    ))
 }
 
 fn code(name: &str, value: &str, min: usize, max: usize) -> ApiResult<String> {
-    if value.len() < min || value.len() > max || !value.chars().all(|c| c.is_ascii_alphanumeric())
-    {
+    if value.len() < min || value.len() > max || !value.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(bad(
             name,
             value,
