@@ -60,9 +60,10 @@ async function overview(params, gen) {
     statsBox,
     filterForm(params, (p) => navigate('#/' + (p.toString() ? '?' + p.toString() : ''))),
     h('div', { class: 'grid-2' },
-      panel('Map of events and claims', { class: 'map-panel' }, mapBox),
-      panel('Stories', { class: 'stories-panel' }, storyBox)),
-    panel('Events per day by quad class', null, timeBox));
+      h('div', { class: 'col' },
+        panel('Map of events and claims', { class: 'map-panel' }, mapBox),
+        panel('Events per day by quad class', null, timeBox)),
+      panel('Stories', { class: 'stories-panel' }, storyBox)));
   const guard = (box, p, fn) => p.then((v) => { if (gen === generation) fn(v); }).catch((e) => { if (gen === generation) box.replaceChildren(errorBox(e)); });
   guard(statsBox, get('/api/stats'), (st) => statsBox.replaceChildren(statsStrip(st)));
   guard(mapBox, get('/api/map', filters), (res) => renderMap(mapBox, res.items, (pt) => {
