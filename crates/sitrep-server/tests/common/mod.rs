@@ -251,7 +251,7 @@ impl Store for MemStore {
         let rows = self
             .docs_matching(&q.filter)
             .iter()
-            .map(|d| story_row(d))
+            .map(story_row)
             .collect();
         Ok(page(rows, q))
     }
