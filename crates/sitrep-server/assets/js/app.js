@@ -111,7 +111,9 @@ async function storiesView(params, id, gen) {
     document.title = `${d.story.title || 'Story ' + d.story.story} · sitrep`;
     detailBox.replaceChildren(
       h('h2', { class: 'story-title' }, d.story.title || `Story ${d.story.story}`),
-      h('div', { class: 'meta' }, `${d.story.documents} documents · ${d.story.outlets} outlets · ${d.story.events} events · ${d.story.claims} claims`),
+      h('div', { class: 'meta' }, `${d.story.documents} document${d.story.documents === 1 ? '' : 's'}`,
+        d.story.duplicates ? ` (${d.story.duplicates} near-duplicate)` : '', d.story.outlets ? ` · ${d.story.outlets} outlet${d.story.outlets === 1 ? '' : 's'}` : '',
+        ` · ${d.story.events} events · ${d.story.claims} claims`),
       panel('Casualty figures by claimant', { class: 'casualty-panel' }, casualtyPanel(d)),
       panel(`Documents (${d.documents.length})`, null, h('ul', { class: 'doc-list' }, ...d.documents.map(documentItem))),
       panel(`Events, each counted once (${d.events.length})`, null, h('ul', { class: 'records' }, ...d.events.map((e) => h('li', null,

@@ -28,7 +28,9 @@ function claimCard(c) {
 
 /** Renders the casualty groups of a /api/stories/{id} answer. */
 export function casualtyPanel(detail) {
-  const groups = detail.casualties || [];
+  // Contested figures first (most claimants), then the largest.
+  const groups = (detail.casualties || []).slice().sort((a, b) =>
+    (b.summary.claimants - a.summary.claimants) || ((b.summary.best ?? 0) - (a.summary.best ?? 0)));
   if (!groups.length) return h('p', { class: 'muted' }, 'No casualty figures in this story.');
   return h('div', { class: 'casualties' }, ...groups.map((g) => {
     const sm = g.summary;
