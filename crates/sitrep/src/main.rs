@@ -6,7 +6,8 @@
 //! Commands:
 //! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
 //!   (the output contract, `CONTRACT.md`);
-//! - `sitrep explain INPUT...`: show how each sentence was coded into events.
+//! - `sitrep explain INPUT...`: show how each sentence was coded into events;
+//! - `sitrep ingest INPUT...`: read documents and store their readings in a database.
 
 mod cli;
 mod dict;
@@ -14,8 +15,10 @@ mod explain;
 mod extract;
 #[allow(dead_code)] // used by `query` and `export`, which land next
 mod filter_args;
+mod ingest;
 mod inputs;
 mod order;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Explain(args) => explain::run(args),
+        cli::Command::Ingest(args) => ingest::run(args),
     };
     match result {
         Ok(status) => status,
