@@ -29,6 +29,13 @@ pub enum Command {
     /// finished by running it again. Exit status: 0 when every document was stored, 1 when some
     /// failed (each named on standard error), 2 for a usage or database error.
     Ingest(crate::ingest::IngestArgs),
+    /// List stored events, claims, documents, stories, quotes, actors or places under filters.
+    Query(Box<crate::query::QueryArgs>),
+    /// Show one story: its casualty figures claimant by claimant (low/best/high), its events
+    /// counted once, and its documents.
+    Story(crate::query::StoryArgs),
+    /// Totals of a database.
+    Stats(crate::stats::StatsArgs),
 }
 
 #[derive(Debug, clap::Args)]
