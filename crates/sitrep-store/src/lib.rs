@@ -35,7 +35,8 @@ pub use rows::*;
 ///
 /// ```no_run
 /// let store = sitrep_store::open("sitrep.db")?;
-/// println!("{} documents", store.stats()?.documents);
+/// let documents = store.stats()?.documents;
+/// # let _ = documents;
 /// # Ok::<(), sitrep_store::StoreError>(())
 /// ```
 pub fn open(location: &str) -> Result<Box<dyn Store>> {
