@@ -251,53 +251,68 @@ pub fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// Documents sharing one band key that are compared, the most recent first.
+const PER_BAND: i64 = 8;
+/// Recent index entries looked at per actor code or place, and documents kept from them.
+const PER_CONTEXT_SCAN: i64 = 200;
+const PER_CONTEXT: i64 = 10;
+
+/// The earlier documents worth comparing with a new one. Every lookup reads a bounded stretch of
+/// an index (band key, actor code or place, most recent documents first), so that the cost of
+/// storing a document does not grow with the size of the store.
 fn candidates(tx: &Transaction, f: &Features, keys: &[i64]) -> DbResult<Vec<Candidate>> {
     let mut ids: Vec<DocId> = Vec::new();
-    if !keys.is_empty() {
-        let keys_json = serde_json::to_string(keys).unwrap_or_else(|_| "[]".to_string());
-        let mut stmt = tx
-            .prepare_cached(
-                "SELECT DISTINCT doc FROM bands WHERE key IN (SELECT value FROM json_each(?1))
-                 ORDER BY doc LIMIT ?2",
-            )
-            .op("candidates")?;
+    let add = |id: DocId, ids: &mut Vec<DocId>| {
+        if ids.len() < MAX_CANDIDATES && !ids.contains(&id) {
+            ids.push(id);
+        }
+    };
+    let mut stmt = tx
+        .prepare_cached("SELECT doc FROM bands WHERE key = ?1 ORDER BY doc DESC LIMIT ?2")
+        .op("candidates")?;
+    for key in keys {
         let rows = stmt
-            .query_map(params![keys_json, MAX_CANDIDATES as i64], |r| r.get(0))
+            .query_map(params![key, PER_BAND], |r| r.get(0))
             .op("candidates")?;
         for id in rows {
-            ids.push(id.op("candidates")?);
+            add(id.op("candidates")?, &mut ids);
         }
     }
+    // Reports of the same incident in other words: documents published within three days that
+    // share an actor code or a place.
     if let Some(published) = &f.published {
-        if ids.len() < MAX_CANDIDATES && !(f.actors.is_empty() && f.places.is_empty()) {
-            let actors = serde_json::to_string(&f.actors).unwrap_or_else(|_| "[]".to_string());
-            let places = serde_json::to_string(&f.places).unwrap_or_else(|_| "[]".to_string());
-            let mut stmt = tx
-                .prepare_cached(
-                    "SELECT d.id FROM documents d
-                     WHERE d.published BETWEEN date(?1, '-3 days') AND date(?1, '+3 days')
-                       AND (EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.id
-                                     AND e.code IN (SELECT value FROM json_each(?2)))
-                         OR EXISTS (SELECT 1 FROM places p WHERE p.doc = d.id
-                                     AND ifnull(CAST(p.geonames_id AS TEXT), lower(p.name))
-                                         IN (SELECT value FROM json_each(?3))))
-                     ORDER BY d.id DESC LIMIT ?4",
-                )
-                .op("candidates")?;
+        let by_actor = "SELECT d.id FROM (SELECT doc FROM entities WHERE code = ?1
+                            ORDER BY doc DESC LIMIT ?3) AS e
+                        JOIN documents d ON d.id = e.doc
+                        WHERE d.published BETWEEN date(?2, '-3 days') AND date(?2, '+3 days')
+                        GROUP BY d.id ORDER BY d.id DESC LIMIT ?4";
+        let by_place = "SELECT d.id FROM (SELECT doc FROM places WHERE geonames_id = ?1
+                            ORDER BY doc DESC LIMIT ?3) AS p
+                        JOIN documents d ON d.id = p.doc
+                        WHERE d.published BETWEEN date(?2, '-3 days') AND date(?2, '+3 days')
+                        GROUP BY d.id ORDER BY d.id DESC LIMIT ?4";
+        let places: Vec<i64> = f.places.iter().filter_map(|p| p.parse().ok()).collect();
+        let lookups = places
+            .iter()
+            .map(|p| (by_place, rusqlite::types::Value::Integer(*p)))
+            .chain(
+                f.actors
+                    .iter()
+                    .map(|a| (by_actor, rusqlite::types::Value::Text(a.clone()))),
+            );
+        for (sql, value) in lookups {
+            if ids.len() >= MAX_CANDIDATES {
+                break;
+            }
+            let mut stmt = tx.prepare_cached(sql).op("candidates")?;
             let rows = stmt
                 .query_map(
-                    params![published, actors, places, MAX_CANDIDATES as i64],
+                    params![value, published, PER_CONTEXT_SCAN, PER_CONTEXT],
                     |r| r.get(0),
                 )
                 .op("candidates")?;
             for id in rows {
-                let id = id.op("candidates")?;
-                if ids.len() >= MAX_CANDIDATES {
-                    break;
-                }
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
+                add(id.op("candidates")?, &mut ids);
             }
         }
     }

@@ -57,7 +57,7 @@ CREATE TABLE entities (
     "end"   INTEGER NOT NULL
 );
 CREATE INDEX entities_doc ON entities(doc);
-CREATE INDEX entities_code ON entities(code);
+CREATE INDEX entities_code ON entities(code, doc);
 CREATE INDEX entities_country ON entities(country);
 
 CREATE TABLE places (
@@ -72,7 +72,7 @@ CREATE TABLE places (
 );
 CREATE INDEX places_doc ON places(doc);
 CREATE INDEX places_country ON places(country);
-CREATE INDEX places_geonames ON places(geonames_id);
+CREATE INDEX places_geonames ON places(geonames_id, doc);
 CREATE INDEX places_lat_lon ON places(lat, lon);
 
 CREATE TABLE events (
