@@ -157,7 +157,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             }
             Done::Failed(message) => {
                 tally.failed += 1;
-                progress.message(&format!("sitrep: {message}"));
+                progress.failure(&message);
                 if tally.failures.len() < MAX_LISTED_FAILURES {
                     tally.failures.push(message);
                 }

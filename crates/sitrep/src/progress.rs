@@ -123,11 +123,16 @@ impl Progress {
         }
     }
 
-    /// Prints a message without tearing the bar.
-    pub fn message(&self, text: &str) {
+    /// Reports a document that failed, without tearing the bar; in JSON mode as a JSON line
+    /// (`{"failed": "..."}`), so that standard error stays machine-readable.
+    pub fn failure(&self, message: &str) {
+        if self.mode == ProgressMode::Json {
+            eprintln!("{}", serde_json::json!({ "failed": message }));
+            return;
+        }
         match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{text}")),
-            None => eprintln!("{text}"),
+            Some(bar) => bar.suspend(|| eprintln!("sitrep: {message}")),
+            None => eprintln!("sitrep: {message}"),
         }
     }
 

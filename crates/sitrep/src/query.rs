@@ -361,10 +361,11 @@ fn write_story(out: &mut impl Write, d: &StoryDetail) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "{} documents ({} near-duplicate copies) from {} outlets, {} to {}; countries: {}",
-        s.documents,
+        "{} ({} near-duplicate {}), {}, {} to {}; countries: {}",
+        plural(s.documents, "document"),
         s.duplicates,
-        s.outlets,
+        if s.duplicates == 1 { "copy" } else { "copies" },
+        plural(s.outlets, "outlet"),
         s.first_published.as_deref().unwrap_or("?"),
         s.last_published.as_deref().unwrap_or("?"),
         if s.countries.is_empty() {
@@ -462,6 +463,15 @@ fn write_story(out: &mut impl Write, d: &StoryDetail) -> io::Result<()> {
 
     writeln!(out, "\nDocuments:")?;
     indent(out, &document_table(&d.documents))
+}
+
+/// `1 document`, `2 documents`.
+fn plural(n: u32, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn indent(out: &mut impl Write, t: &Table) -> io::Result<()> {
