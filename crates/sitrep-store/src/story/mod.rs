@@ -15,7 +15,7 @@
 //!
 //!   | evidence | measure (0–1) | weight |
 //!   | --- | --- | --- |
-//!   | text | MinHash similarity / [`DUPLICATE_SIMILARITY`], capped | [`W_TEXT`] |
+//!   | text | MinHash similarity from [`TEXT_FLOOR`] to [`DUPLICATE_SIMILARITY`] | [`W_TEXT`] |
 //!   | vocabulary | Jaccard of content words / [`TERMS_SATURATION`], capped | [`W_TERMS`] |
 //!   | actors | overlap of actor codes, each weighted by its specificity ([`actor_weight`]) | [`W_ACTORS`] |
 //!   | names | overlap of named people and groups | [`W_NAMES`] |
@@ -73,6 +73,12 @@ pub const DUPLICATE_CONTAINMENT: f64 = 0.8;
 /// The least similarity of a trimmed copy (a copy of half of a text has a similarity of 0.5).
 pub const TRIMMED_SIMILARITY: f64 = 0.3;
 
+/// Text similarity below this is what any two reports of one wire service or one conflict share
+/// (background paragraphs, house phrases): it counts from here up to [`DUPLICATE_SIMILARITY`].
+pub const TEXT_FLOOR: f64 = 0.15;
+/// Two figures of one outcome within this ratio of each other are compatible (a rising toll,
+/// a rounded figure).
+pub const FIGURE_TOLERANCE: f64 = 0.25;
 /// Weight of the text similarity (MinHash) in [`score`].
 pub const W_TEXT: f64 = 3.0;
 /// Weight of the shared vocabulary.
@@ -89,8 +95,12 @@ pub const W_DATES: f64 = 1.0;
 pub const W_FIGURES: f64 = 1.5;
 /// Penalty when both documents have countries and none is shared.
 pub const P_COUNTRY: f64 = 2.0;
-/// Penalty when both documents mention recent dates and none is shared.
-pub const P_DATES: f64 = 1.0;
+/// Penalty when both documents name specific places and none is shared.
+pub const P_PLACES: f64 = 1.5;
+/// Penalty when both documents state casualty figures and none is shared.
+pub const P_FIGURES: f64 = 1.5;
+/// Penalty when both mention recent dates and none is shared.
+pub const P_DATES: f64 = 2.0;
 /// Penalty per day of publication apart, beyond the first.
 pub const P_PER_DAY: f64 = 0.25;
 /// The score from which a document joins a candidate's story.
@@ -124,7 +134,7 @@ pub struct Features {
     /// Event dates and resolved date mentions within [`RECENT_DAYS`] before publication (all of
     /// them when the publication date is unknown).
     pub dates: Vec<String>,
-    /// Lower-cased names of the people and groups mentioned.
+    /// Normalized names of the people mentioned (groups are in `actors`).
     pub names: Vec<String>,
     /// Casualty figures as `outcome:count` (recent, not displacement).
     pub figures: Vec<String>,
@@ -160,6 +170,10 @@ pub struct Evidence {
     pub country_conflict: bool,
     /// Both mention recent dates and share none.
     pub date_conflict: bool,
+    /// Both name specific places and share none.
+    pub place_conflict: bool,
+    /// Both state casualty figures and share none.
+    pub figure_conflict: bool,
     /// Days between the publication dates, when both are known.
     pub days_apart: Option<i64>,
 }
@@ -173,7 +187,8 @@ impl Evidence {
 
     /// The weighted score of [`score`].
     pub fn score(&self) -> f64 {
-        let mut s = W_TEXT * (self.text / DUPLICATE_SIMILARITY).min(1.0)
+        let text = (self.text - TEXT_FLOOR) / (DUPLICATE_SIMILARITY - TEXT_FLOOR);
+        let mut s = W_TEXT * text.clamp(0.0, 1.0)
             + W_TERMS * (self.terms / TERMS_SATURATION).min(1.0)
             + W_ACTORS * self.actors
             + W_NAMES * self.names
@@ -185,6 +200,12 @@ impl Evidence {
         }
         if self.date_conflict {
             s -= P_DATES;
+        }
+        if self.place_conflict {
+            s -= P_PLACES;
+        }
+        if self.figure_conflict {
+            s -= P_FIGURES;
         }
         if let Some(d) = self.days_apart {
             s -= P_PER_DAY * (d - 1).max(0) as f64;
@@ -227,7 +248,7 @@ pub fn evidence(a: &Features, b: &Features) -> Evidence {
         text,
         containment,
         terms: jaccard(&a.terms, &b.terms),
-        actors: weighted_overlap(&a.actors, &b.actors, actor_weight),
+        actors: weighted_jaccard(&a.actors, &b.actors, actor_weight),
         names: overlap(&a.names, &b.names),
         places: overlap(&a.places, &b.places),
         dates: overlap(&a.dates, &b.dates),
@@ -235,9 +256,9 @@ pub fn evidence(a: &Features, b: &Features) -> Evidence {
         country_conflict: !a.countries.is_empty()
             && !b.countries.is_empty()
             && shared(&a.countries, &b.countries) == 0,
-        date_conflict: !a.dates.is_empty()
-            && !b.dates.is_empty()
-            && shared(&a.dates, &b.dates) == 0,
+        date_conflict: disjoint(&a.dates, &b.dates),
+        place_conflict: disjoint(&a.places, &b.places),
+        figure_conflict: figures_conflict(&a.figures, &b.figures),
         days_apart,
     }
 }
@@ -330,6 +351,30 @@ pub fn actor_weight(code: &str) -> f64 {
     }
 }
 
+/// Do the casualty figures (`outcome:count`) of two documents contradict each other? Both state
+/// figures, and none of one is within [`FIGURE_TOLERANCE`] of a figure of the same outcome in the
+/// other. A compatible figure (a rising toll) is no evidence of one incident, but no evidence
+/// against it either.
+fn figures_conflict(a: &[String], b: &[String]) -> bool {
+    fn parse(f: &str) -> Option<(&str, f64)> {
+        let (outcome, n) = f.rsplit_once(':')?;
+        Some((outcome, n.parse().ok()?))
+    }
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    !a.iter().filter_map(|f| parse(f)).any(|(outcome, n)| {
+        b.iter()
+            .filter_map(|g| parse(g))
+            .any(|(o, m)| o == outcome && (n - m).abs() <= FIGURE_TOLERANCE * n.max(m))
+    })
+}
+
+/// Both non-empty, nothing in common.
+fn disjoint(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && shared(a, b) == 0
+}
+
 fn shared(a: &[String], b: &[String]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
@@ -343,18 +388,20 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
     shared(a, b) as f64 / a.len().min(b.len()) as f64
 }
 
-fn weighted_overlap(a: &[String], b: &[String], w: fn(&str) -> f64) -> f64 {
+/// Weighted Jaccard: the weight of the shared items over the weight of all items.
+fn weighted_jaccard(a: &[String], b: &[String], w: fn(&str) -> f64) -> f64 {
     let total = |v: &[String]| v.iter().map(|x| w(x)).sum::<f64>();
-    let smaller = total(a).min(total(b));
-    if smaller <= 0.0 {
-        return 0.0;
-    }
     let common: f64 = a
         .iter()
         .filter(|x| b.binary_search(x).is_ok())
         .map(|x| w(x))
         .sum();
-    (common / smaller).min(1.0)
+    let union = total(a) + total(b) - common;
+    if union <= 0.0 {
+        0.0
+    } else {
+        (common / union).min(1.0)
+    }
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f64 {
@@ -523,7 +570,7 @@ impl Features {
         let names = reading
             .entities
             .iter()
-            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Group))
+            .filter(|e| e.kind == EntityKind::Person)
             .map(|e| normalize(&e.text))
             .filter(|n| !n.is_empty())
             .collect();
