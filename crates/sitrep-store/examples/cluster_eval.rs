@@ -28,6 +28,7 @@ fn news_pairs(out: &mut impl Write) -> std::io::Result<()> {
     paths.sort();
     let ex = sitrep_pipeline::extract::Extractor::default();
     let mut docs = Vec::new();
+    let mut readings: Vec<Reading> = Vec::new();
     for p in paths {
         let Ok(f) = std::fs::File::open(&p) else {
             continue;
@@ -40,6 +41,7 @@ fn news_pairs(out: &mut impl Write) -> std::io::Result<()> {
                 sitrep_store::minhash::Signature::of(&r.text),
             );
             docs.push((r.id.clone(), f));
+            readings.push(r);
         }
     }
     for i in 0..docs.len() {
@@ -58,9 +60,72 @@ fn news_pairs(out: &mut impl Write) -> std::io::Result<()> {
             }
         }
     }
+    // The stories, in publication order, with their reconciled figures.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| {
+        (&readings[a].published, &docs[a].0).cmp(&(&readings[b].published, &docs[b].0))
+    });
+    let feats: Vec<_> = order.iter().map(|&i| docs[i].1.clone()).collect();
+    let assigned = sitrep_store::story::cluster(&feats);
+    let stories = assigned.iter().map(|a| a.story).max().map_or(0, |m| m + 1);
+    for story in 0..stories {
+        let members: Vec<usize> = (0..order.len())
+            .filter(|&k| assigned[k].story == story)
+            .collect();
+        let names: Vec<String> = members
+            .iter()
+            .map(|&k| {
+                let dup = assigned[k].duplicate_of.map_or(String::new(), |d| {
+                    format!(" (copy of {})", docs[order[d]].0)
+                });
+                format!("{}{dup}", docs[order[k]].0)
+            })
+            .collect();
+        writeln!(out, "\nstory {story}: {}", names.join(", "))?;
+        if members.len() < 2 {
+            continue;
+        }
+        let claims: Vec<_> = members
+            .iter()
+            .filter(|&&k| assigned[k].duplicate_of.is_none())
+            .flat_map(|&k| {
+                let r = &readings[order[k]];
+                r.casualties.iter().enumerate().map(move |(i, c)| {
+                    (
+                        sitrep_store::ClaimSource {
+                            doc: k as i64,
+                            index: i as u32,
+                            url: r.url.clone(),
+                            published: r.published.clone(),
+                        },
+                        c.clone(),
+                    )
+                })
+            })
+            .collect();
+        for c in sitrep_store::story::reconcile(&claims) {
+            let s = &c.summary;
+            writeln!(
+                out,
+                "  {} {} {:?}: low {:?} best {:?} high {:?}, {} claimants",
+                s.outcome, s.victims, s.country, s.low, s.best, s.high, s.claimants
+            )?;
+            for p in &c.claims {
+                let who = p
+                    .claimant
+                    .as_ref()
+                    .map_or("(reporter)", |a| a.text.as_str());
+                writeln!(
+                    out,
+                    "    {:?} per {who}, {} source(s)",
+                    p.count,
+                    p.sources.len()
+                )?;
+            }
+        }
+    }
     Ok(())
 }
-
 fn main() -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -15,7 +15,9 @@
 //! stays a group of its own.
 //!
 //! Claimants are told apart by [`claimant_key`]: the CAMEO code when the reader found one, else
-//! the words, normalized ("the Health Ministry" and "health ministry" are one claimant). Different
+//! the words, normalized ("the Health Ministry", "Sudan's health ministry" and "the health
+//! ministry in Port Sudan" are one claimant). Names that share no words ("the UN humanitarian
+//! office" and "OCHA") stay apart unless the reader gave them one code. Different
 //! claimants stay separate claims whatever their figures.
 
 use sitrep_model::{ActorRef, CasualtyClaim, CasualtySummary};
@@ -31,9 +33,26 @@ pub fn claimant_key(who: Option<&ActorRef>) -> String {
         None => String::new(),
         Some(a) => match a.code.as_deref().filter(|c| !c.is_empty()) {
             Some(code) => code.to_string(),
-            None => normalize(&a.text),
+            None => claimant_words(&a.text),
         },
     }
+}
+
+/// The words that name a claimant, without what outlets add or leave out around the same name:
+/// a leading article, a leading possessive ("Sudan's health ministry") and a trailing place
+/// ("the health ministry in Port Sudan") are dropped, so that all three read "health ministry".
+fn claimant_words(text: &str) -> String {
+    let n = normalize(text);
+    let mut words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() > 3 && words[1] == "s" {
+        words.drain(..2);
+    }
+    if let Some(i) = words.iter().position(|w| *w == "in") {
+        if i >= 2 {
+            words.truncate(i);
+        }
+    }
+    words.join(" ")
 }
 
 /// The identity of a figure: claimant, outcome, victims, side and count (or, for a vague

@@ -273,12 +273,25 @@ fn a_running_toll_counts_by_its_highest_figure_and_keeps_both_claims() {
             src(3, 1),
             claim(20, "killed", Some(("rebel spokesman", None))),
         ),
+        (
+            src(4, 0),
+            claim(15, "killed", Some(("Sudan's health ministry", None))),
+        ),
+        (
+            src(5, 0),
+            claim(
+                12,
+                "killed",
+                Some(("the health ministry in Port Sudan", None)),
+            ),
+        ),
     ];
     let r = reconcile(&claims);
     assert_eq!(r.len(), 1);
     let s = &r[0].summary;
     assert_eq!(r[0].claims.len(), 3);
-    assert_eq!(r[0].claims[1].sources.len(), 2);
+    assert_eq!(r[0].claims[0].sources.len(), 2);
+    assert_eq!(r[0].claims[1].sources.len(), 3);
     assert_eq!(s.claimants, 2);
     assert_eq!((s.low, s.best, s.high), (Some(12), Some(15), Some(20)));
 }
