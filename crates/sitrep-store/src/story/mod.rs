@@ -71,7 +71,6 @@ mod reconcile;
 mod tests;
 
 pub use cluster::{cluster, Assignment};
-
 pub use reconcile::{claimant_key, reconcile};
 
 use crate::minhash::{similarity, Signature, SHINGLE};
@@ -96,7 +95,7 @@ pub const W_TEXT: f64 = 3.0;
 pub const W_TERMS: f64 = 1.5;
 /// Weight of the shared actor codes.
 pub const W_ACTORS: f64 = 1.0;
-/// Weight of the shared names of people and groups.
+/// Weight of the shared names of people.
 pub const W_NAMES: f64 = 1.0;
 /// Weight of the shared specific places.
 pub const W_PLACES: f64 = 1.5;
@@ -108,7 +107,7 @@ pub const W_FIGURES: f64 = 1.5;
 pub const P_COUNTRY: f64 = 2.0;
 /// Penalty when both documents name specific places and none is shared.
 pub const P_PLACES: f64 = 1.5;
-/// Penalty when both documents state casualty figures and none is shared.
+/// Penalty when both documents state casualty figures and none is compatible.
 pub const P_FIGURES: f64 = 1.5;
 /// Penalty when both mention recent dates and none is shared.
 pub const P_DATES: f64 = 2.0;
@@ -117,7 +116,8 @@ pub const P_PER_DAY: f64 = 0.25;
 /// The score from which a document joins a candidate's story.
 pub const JOIN_SCORE: f64 = 3.0;
 /// The vocabulary Jaccard similarity that counts as full evidence: two accounts of one incident
-/// in their own words share about a fifth to a third of their content words.
+/// in their own words share about a sixth to a quarter of their content words (accounts of
+/// different incidents about a tenth).
 pub const TERMS_SATURATION: f64 = 0.3;
 /// Documents published further apart than this join only as near-duplicates.
 pub const MAX_STORY_DAYS: i64 = 7;
