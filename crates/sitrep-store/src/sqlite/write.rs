@@ -9,7 +9,7 @@
 use std::io::Write;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sitrep_model::Reading;
 
 use super::{DbResult, Op};
@@ -19,15 +19,6 @@ use crate::story::{self, Features};
 
 /// The most documents a new one is compared with.
 pub const MAX_CANDIDATES: usize = 50;
-
-/// The features of a document kept beside it, so that candidates need not be re-read whole.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct StoredFeatures {
-    actors: Vec<String>,
-    places: Vec<String>,
-    countries: Vec<String>,
-    dates: Vec<String>,
-}
 
 /// The document stored under this identity, if any.
 pub fn find(
@@ -219,13 +210,8 @@ fn reading_json(r: &Reading) -> DbResult<String> {
 }
 
 fn stored_features(f: &Features) -> DbResult<String> {
-    let s = StoredFeatures {
-        actors: f.actors.clone(),
-        places: f.places.clone(),
-        countries: f.countries.clone(),
-        dates: f.dates.clone(),
-    };
-    serde_json::to_string(&s).map_err(|e| {
+    // The features are kept beside the document, so that candidates need not be re-read whole.
+    serde_json::to_string(f).map_err(|e| {
         crate::StoreError::Corrupt {
             table: "documents".to_string(),
             reason: format!("cannot encode features: {e}"),
@@ -336,18 +322,15 @@ fn candidates(tx: &Transaction, f: &Features, keys: &[i64]) -> DbResult<Vec<Cand
             .op("candidates")?;
         let (sig, feats, published, duplicate_of, story) = row;
         // A candidate whose features no longer decode is compared on its text alone.
-        let stored: StoredFeatures = serde_json::from_str(&feats).unwrap_or_default();
+        let stored: Features = serde_json::from_str(&feats).unwrap_or_default();
         out.push(Candidate {
             doc: id,
             duplicate_of,
             story,
             features: Features {
                 signature: sig.as_deref().and_then(Signature::from_bytes),
-                actors: stored.actors,
-                places: stored.places,
-                countries: stored.countries,
                 published,
-                dates: stored.dates,
+                ..stored
             },
         });
     }

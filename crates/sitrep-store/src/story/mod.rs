@@ -130,8 +130,12 @@ pub const RECENT_DAYS: i64 = 7;
 /// What is compared between documents: a summary of a reading.
 ///
 /// Build it with [`Features::of`]; every list is sorted and unique.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Serialized (without the signature and the publication date, which backends keep in columns of
+/// their own), so that a backend can keep a document's features beside it.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Features {
+    #[serde(skip)]
     pub signature: Option<Signature>,
     /// Actor codes of the entities and event actors.
     pub actors: Vec<String>,
@@ -141,6 +145,7 @@ pub struct Features {
     /// Countries of the places and country entities.
     pub countries: Vec<String>,
     /// Publication date, `YYYY-MM-DD`.
+    #[serde(skip)]
     pub published: Option<String>,
     /// Event dates and resolved date mentions within [`RECENT_DAYS`] before publication (all of
     /// them when the publication date is unknown).
