@@ -146,13 +146,19 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
             .with_context(|| format!("cannot listen on {}", args.bind))?;
-        let addr = listener.local_addr().context("cannot read the bound address")?;
+        let addr = listener
+            .local_addr()
+            .context("cannot read the bound address")?;
         let url = format!("http://{addr}/");
         eprintln!(
             "sitrep: serving {} on {url} (API under /api, OpenAPI at /openapi.json); \
              posting documents is {}; Ctrl-C stops",
             args.db,
-            if posting { "enabled" } else { "disabled (no token)" },
+            if posting {
+                "enabled"
+            } else {
+                "disabled (no token)"
+            },
         );
         if args.open {
             if let Err(e) = std::process::Command::new("xdg-open").arg(&url).spawn() {
