@@ -4,7 +4,7 @@
 //! repeated parameter, or a value of the wrong shape is a 400 that names the parameter and says
 //! what was expected.
 
-use sitrep_store::{Filter, Near, Page, Query};
+use sitrep_store::{Near, Page, Query};
 
 use crate::error::{ApiError, ApiResult};
 
@@ -303,11 +303,6 @@ pub fn page_or(parsed: &Parsed, default_limit: u32) -> Page {
         },
         offset: parsed.query.page.offset,
     }
-}
-
-/// A filter with nothing set, for routes that take none.
-pub fn no_filter() -> Filter {
-    Filter::default()
 }
 
 #[cfg(test)]
