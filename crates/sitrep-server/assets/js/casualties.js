@@ -21,7 +21,7 @@ function claimCard(c) {
   h('div', { class: 'claimant' }, who),
   h('div', { class: 'figure' }, figure(c)),
   h('div', { class: 'claim-text' }, '“', c.text, '”'),
-  h('details', { class: 'sources' },
+  h('details', { class: 'sources', open: c.sources.length <= 3 },
     h('summary', null, `${c.sources.length} document${c.sources.length === 1 ? '' : 's'}`),
     h('ul', null, ...c.sources.map(sourceItem))));
 }
