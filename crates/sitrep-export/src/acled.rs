@@ -24,7 +24,10 @@
 //! figures (76 from Kabul and 80 from UNAMA give 76), and 0 when no claim counts.
 //! `fatalities_low` is the lowest figure any counting claim gives, `fatalities_high` the highest
 //! (a range's upper end included); both empty when no claim counts. `claimants` lists each
-//! claimant's figure (`Kabul: 76; UNAMA: 80`).
+//! claimant's figure (`Kabul: 76; UNAMA: 80`). Only the violent types (battles, explosions and
+//! remote violence, violence against civilians, riots) carry fatalities: a protest or a
+//! strategic development (an agreement, an arrest, a mobilisation) has 0 and no claimants, as
+//! in ACLED, even when its story reports deaths.
 //!
 //! `country` is the place's country name (`data/countries.tsv`), `admin1` its first-level
 //! division's name from the gazetteer (empty for a country or a place the gazetteer does not
@@ -66,6 +69,14 @@ pub const COLUMNS: [&str; 24] = [
     "actor1_code",
     "actor2_code",
     "url",
+];
+
+/// The event types whose rows carry fatalities; protests and strategic developments have 0.
+pub const VIOLENT: [&str; 4] = [
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Riots",
 ];
 
 /// The fatalities of an event, by the rule of the module docs.
@@ -171,7 +182,11 @@ impl<W: Write> Exporter for AcledExporter<W> {
             }
             let place = e.place.as_ref();
             let iso = place.and_then(|p| p.country.as_deref());
-            let f = fatalities(self.tally.killed(StoryKey::of(d)), iso);
+            let f = if VIOLENT.contains(&t.event_type) {
+                fatalities(self.tally.killed(StoryKey::of(d)), iso)
+            } else {
+                Fatalities::default()
+            };
             let admin1 = place
                 .and_then(|p| p.geonames_id)
                 .and_then(geo)
@@ -312,6 +327,19 @@ mod tests {
         let rows = export(&[stored(1, 5, a)]);
         assert_eq!(rows[0][col("fatalities")], "30");
         assert_eq!(rows[0][col("claimants")], "reporter: 30");
+    }
+
+    #[test]
+    fn strategic_developments_carry_no_fatalities() {
+        let mut a = reading("a", "https://one.org/a");
+        let mut truce = event("0871");
+        truce.plover = Some("RETREAT".into());
+        a.events.push(truce);
+        a.casualties.push(claim(None, 30));
+        let rows = export(&[stored(1, 5, a)]);
+        assert_eq!(rows[0][col("sub_event_type")], "Agreement");
+        assert_eq!(rows[0][col("fatalities")], "0");
+        assert_eq!(rows[0][col("claimants")], "");
     }
 
     #[test]
