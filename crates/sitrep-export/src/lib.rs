@@ -44,16 +44,19 @@ pub use sitrep_store::StoredDocument;
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing the output failed (disk full, closed pipe).
-    #[error("cannot write the export: {0}")]
+    #[error("cannot write the export")]
     Io(#[from] io::Error),
     /// The CSV writer failed.
-    #[error("cannot write CSV: {0}")]
+    #[error("cannot write CSV")]
     Csv(#[from] csv::Error),
     /// A document could not be serialised to JSON.
     #[error("cannot serialise document {doc}: {reason}")]
     Json { doc: i64, reason: String },
+    /// An input of documents could not be read (a readings file, line by line).
+    #[error("cannot read {input}: {reason}")]
+    Read { input: String, reason: String },
     /// The store failed while scanning.
-    #[error("store: {0}")]
+    #[error(transparent)]
     Store(#[from] sitrep_store::StoreError),
     /// The Parquet writer failed.
     #[error("cannot write Parquet: {0}")]
@@ -62,6 +65,21 @@ pub enum ExportError {
     /// GDELT event id scheme).
     #[error("{0}")]
     Unrepresentable(String),
+}
+
+impl ExportError {
+    /// Whether the output was closed by the reader (`sitrep export ... | head`): not a failure
+    /// for a command-line tool.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            ExportError::Io(e) => e.kind() == io::ErrorKind::BrokenPipe,
+            ExportError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(e) => e.kind() == io::ErrorKind::BrokenPipe,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
 }
 
 /// The crate's result type.

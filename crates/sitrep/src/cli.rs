@@ -24,6 +24,9 @@ pub enum Command {
     /// Show, sentence by sentence, how events were coded: the event words, the pattern that
     /// fired (file:line), the roles found and the events.
     Explain(ExplainArgs),
+    /// Write stored documents out as csv (events, claims or documents), jsonl, parquet, a GDELT
+    /// 2.0 Event table (with a sidecar TSV) or an ACLED-style CSV; the filters narrow what goes.
+    Export(Box<crate::export::ExportArgs>),
 }
 
 #[derive(Debug, clap::Args)]

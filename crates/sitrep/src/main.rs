@@ -6,11 +6,14 @@
 //! Commands:
 //! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
 //!   (the output contract, `CONTRACT.md`);
-//! - `sitrep explain INPUT...`: show how each sentence was coded into events.
+//! - `sitrep explain INPUT...`: show how each sentence was coded into events;
+//! - `sitrep export --format FORMAT`: write stored documents out (csv, jsonl, parquet, gdelt,
+//!   acled).
 
 mod cli;
 mod dict;
 mod explain;
+mod export;
 mod extract;
 #[allow(dead_code)] // used by `query` and `export`, which land next
 mod filter_args;
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Explain(args) => explain::run(args),
+        cli::Command::Export(args) => export::run(*args),
     };
     match result {
         Ok(status) => status,
