@@ -149,8 +149,8 @@ pub const CAMEO_TYPES: &[&str] = &[
 /// CAMEO religion codes.
 pub const CAMEO_RELIGIONS: &[&str] = &[
     "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "HIN", "ITR", "JAN",
-    "JEW", "JHW", "LDS", "MOS", "MUS", "MRN", "NEW", "ORT", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK",
-    "SUN", "TAO", "UDQ", "ZRO",
+    "JEW", "JHW", "LDS", "MOS", "MUS", "MRN", "NEW", "ORT", "PAG", "PRO", "SFI", "SHI", "SHN",
+    "SIK", "SUN", "TAO", "UDQ", "ZRO",
 ];
 
 /// CAMEO's regional and non-state "country" codes, which stand where a country code would.

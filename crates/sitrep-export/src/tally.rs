@@ -45,7 +45,8 @@ pub struct EventReports {
     pub first: (i64, usize),
     pub mentions: u32,
     pub articles: u32,
-    hosts: HashSet<String>,
+    /// Hashes of the outlets' names (a few per event; hashes keep the tally small).
+    hosts: Vec<u64>,
 }
 
 impl EventReports {
@@ -72,12 +73,18 @@ pub struct Tally {
     count_claims: bool,
 }
 
-fn outlet(d: &StoredDocument) -> String {
-    d.reading
+/// The outlet of a document (URL host, else the input's name), hashed.
+fn outlet(d: &StoredDocument) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let name = d
+        .reading
         .url
         .as_deref()
         .and_then(url_host)
-        .unwrap_or_else(|| d.origin.input.clone())
+        .unwrap_or_else(|| d.origin.input.clone());
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    name.hash(&mut h);
+    h.finish()
 }
 
 impl Tally {
@@ -107,12 +114,14 @@ impl Tally {
                     first: (d.doc, i),
                     mentions: 0,
                     articles: 0,
-                    hosts: HashSet::new(),
+                    hosts: Vec::new(),
                 });
             r.mentions += 1;
             if first_in_doc {
                 r.articles += 1;
-                r.hosts.insert(host.clone());
+                if !r.hosts.contains(&host) {
+                    r.hosts.push(host);
+                }
             }
         }
         if self.count_claims {
@@ -154,7 +163,7 @@ impl Tally {
                     first: (d.doc, index),
                     mentions: 1,
                     articles: 1,
-                    hosts: HashSet::from([outlet(d)]),
+                    hosts: vec![outlet(d)],
                 },
             );
         }

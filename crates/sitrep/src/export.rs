@@ -142,8 +142,14 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     }
     let filter = args.filter.to_filter()?;
     if let Some(path) = &args.readings {
-        // Fail before any output is created.
+        // Fail before any output is created, and never write over the input.
         File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let input = path.canonicalize().ok();
+        for out in [&args.out, &args.sidecar].into_iter().flatten() {
+            if out.canonicalize().ok() == input {
+                bail!("{} is the input; write the export elsewhere", out.display());
+            }
+        }
     }
 
     let out_path = args.out.as_deref();
