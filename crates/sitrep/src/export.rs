@@ -230,10 +230,17 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens the store named by `--db`. The backends land with `sitrep_store::open`; until then a
-/// store cannot be opened and `--readings` is the way in.
+/// Opens the store named by `--db`. An export never creates a database: a SQLite path that
+/// does not exist is an error.
 fn open_store(db: &str) -> Result<Box<dyn sitrep_store::Store>> {
-    bail!("cannot open the store {db}: this build has no store backend yet; use --readings FILE")
+    if !db.contains("://") {
+        let path = db.strip_prefix("sqlite:").unwrap_or(db);
+        let path = path.split_once('?').map_or(path, |(p, _)| p);
+        if !Path::new(path).exists() {
+            bail!("no database at {path} (make one with `sitrep ingest --db {path} INPUT...`)");
+        }
+    }
+    sitrep_store::open(db).with_context(|| format!("cannot open the store {db}"))
 }
 
 #[cfg(feature = "parquet")]

@@ -7,6 +7,8 @@
 //! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
 //!   (the output contract, `CONTRACT.md`);
 //! - `sitrep explain INPUT...`: show how each sentence was coded into events;
+//! - `sitrep ingest INPUT...`: read documents and store their readings in a database;
+//! - `sitrep query`, `sitrep story ID`, `sitrep stats`: what the database holds;
 //! - `sitrep export --format FORMAT`: write stored documents out (csv, jsonl, parquet, gdelt,
 //!   acled).
 
@@ -15,10 +17,14 @@ mod dict;
 mod explain;
 mod export;
 mod extract;
-#[allow(dead_code)] // used by `query` and `export`, which land next
 mod filter_args;
+mod ingest;
 mod inputs;
 mod order;
+mod progress;
+mod query;
+mod stats;
+mod tabular;
 
 use std::process::ExitCode;
 
@@ -29,6 +35,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Explain(args) => explain::run(args),
+        cli::Command::Ingest(args) => ingest::run(args),
+        cli::Command::Query(args) => query::run(*args),
+        cli::Command::Story(args) => query::run_story(args),
+        cli::Command::Stats(args) => stats::run(args),
         cli::Command::Export(args) => export::run(*args),
     };
     match result {
