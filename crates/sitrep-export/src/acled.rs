@@ -148,6 +148,12 @@ pub struct AcledExporter<W: Write> {
 }
 
 impl<W: Write> AcledExporter<W> {
+    /// Writes only the events that match `filter` ([`crate::narrow`]).
+    pub fn narrowed(mut self, filter: sitrep_store::Filter) -> AcledExporter<W> {
+        self.tally.narrowed(filter);
+        self
+    }
+
     pub fn new(out: W) -> AcledExporter<W> {
         AcledExporter {
             out: csv::WriterBuilder::new()

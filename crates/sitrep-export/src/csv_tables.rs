@@ -7,12 +7,14 @@
 
 use std::io::Write;
 
+use crate::narrow::Narrow;
 use crate::rows::{columns, rows};
 use crate::{Exporter, Result, StoredDocument, Table};
 
 /// Writes one table as CSV.
 pub struct CsvExporter<W: Write> {
     table: Table,
+    narrow: Narrow,
     out: csv::Writer<W>,
 }
 
@@ -20,10 +22,19 @@ impl<W: Write> CsvExporter<W> {
     pub fn new(table: Table, out: W) -> CsvExporter<W> {
         CsvExporter {
             table,
+            narrow: Narrow::default(),
             out: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::Any(b'\n'))
                 .from_writer(out),
         }
+    }
+}
+
+impl<W: Write> CsvExporter<W> {
+    /// Keeps only the events or claims that match `filter` ([`crate::narrow`]).
+    pub fn narrowed(mut self, filter: sitrep_store::Filter) -> CsvExporter<W> {
+        self.narrow = Narrow::new(filter);
+        self
     }
 }
 
@@ -36,7 +47,7 @@ impl<W: Write> Exporter for CsvExporter<W> {
 
     fn document(&mut self, doc: &StoredDocument) -> Result<()> {
         let mut failed = None;
-        rows(self.table, doc, &mut |row| {
+        rows(self.table, doc, &self.narrow, &mut |row| {
             if failed.is_none() {
                 if let Err(e) = self.out.write_record(row.iter().map(|v| v.to_text())) {
                     failed = Some(e);

@@ -140,6 +140,12 @@ pub struct GdeltExporter<W: Write, S: Write> {
 }
 
 impl<W: Write, S: Write> GdeltExporter<W, S> {
+    /// Writes only the events that match `filter` ([`crate::narrow`]).
+    pub fn narrowed(mut self, filter: sitrep_store::Filter) -> GdeltExporter<W, S> {
+        self.tally.narrowed(filter);
+        self
+    }
+
     pub fn new(out: W, sidecar: Option<S>) -> GdeltExporter<W, S> {
         GdeltExporter {
             out,

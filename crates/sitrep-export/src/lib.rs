@@ -22,6 +22,9 @@
 //! | `acled` | [`acled`] | violent or political event, once per story, ACLED's columns then ours |
 //! | `parquet` | `parquet_tables` (feature `parquet`) | event, claim or document, typed columns |
 //!
+//! Records are narrowed to the filter inside each document ([`narrow`]): the store picks the
+//! documents, the exporters the events and claims that match.
+//!
 //! Data tables (ISO alpha-3 → FIPS 10-4 and country names, CAMEO → ACLED types) are text files
 //! under `data/`, embedded at build time ([`tables`]).
 
@@ -29,6 +32,7 @@ pub mod acled;
 pub mod csv_tables;
 pub mod gdelt;
 pub mod jsonl;
+pub mod narrow;
 #[cfg(feature = "parquet")]
 pub mod parquet_tables;
 pub mod rows;

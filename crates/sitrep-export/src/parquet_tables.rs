@@ -14,6 +14,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
+use crate::narrow::Narrow;
 use crate::rows::{columns, rows, Kind, Value};
 use crate::{ExportError, Exporter, Result, StoredDocument, Table};
 
@@ -81,6 +82,7 @@ fn pq(e: impl std::fmt::Display) -> ExportError {
 /// Writes one table as a Parquet file.
 pub struct ParquetExporter<W: Write + Send> {
     table: Table,
+    narrow: Narrow,
     schema: SchemaRef,
     writer: Option<ArrowWriter<W>>,
     columns: Vec<Column>,
@@ -97,6 +99,7 @@ impl<W: Write + Send> ParquetExporter<W> {
         let writer = ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(pq)?;
         Ok(ParquetExporter {
             table,
+            narrow: Narrow::default(),
             columns: columns(table)
                 .iter()
                 .map(|(_, k)| Column::new(*k))
@@ -105,6 +108,12 @@ impl<W: Write + Send> ParquetExporter<W> {
             writer: Some(writer),
             pending: 0,
         })
+    }
+
+    /// Keeps only the events or claims that match `filter` ([`crate::narrow`]).
+    pub fn narrowed(mut self, filter: sitrep_store::Filter) -> ParquetExporter<W> {
+        self.narrow = Narrow::new(filter);
+        self
     }
 
     fn flush_batch(&mut self) -> Result<()> {
@@ -128,7 +137,7 @@ impl<W: Write + Send> Exporter for ParquetExporter<W> {
 
     fn document(&mut self, doc: &StoredDocument) -> Result<()> {
         let (cols, pending) = (&mut self.columns, &mut self.pending);
-        rows(self.table, doc, &mut |row| {
+        rows(self.table, doc, &self.narrow, &mut |row| {
             for (c, v) in cols.iter_mut().zip(&row) {
                 c.push(v);
             }

@@ -3,6 +3,7 @@
 
 use sitrep_model::{ActorRef, Place};
 
+use crate::narrow::Narrow;
 use crate::text::span_text;
 use crate::{StoredDocument, Table};
 
@@ -150,8 +151,9 @@ fn place(p: Option<&Place>) -> [Value; 4] {
     ]
 }
 
-/// Calls `each` with every row of `table` in one document, in the table's column order.
-pub fn rows(table: Table, d: &StoredDocument, each: &mut dyn FnMut(Vec<Value>)) {
+/// Calls `each` with every row of `table` in one document, in the table's column order: the
+/// events or claims that `narrow` keeps, or the document itself.
+pub fn rows(table: Table, d: &StoredDocument, narrow: &Narrow, each: &mut dyn FnMut(Vec<Value>)) {
     let r = &d.reading;
     let head = [
         Value::Int(Some(d.doc)),
@@ -161,6 +163,9 @@ pub fn rows(table: Table, d: &StoredDocument, each: &mut dyn FnMut(Vec<Value>)) 
     match table {
         Table::Events => {
             for (i, e) in r.events.iter().enumerate() {
+                if !narrow.event(e) {
+                    continue;
+                }
                 let mut row = Vec::with_capacity(EVENT_COLUMNS.len());
                 row.extend(head.iter().cloned());
                 row.push(int(Some(i)));
@@ -184,6 +189,9 @@ pub fn rows(table: Table, d: &StoredDocument, each: &mut dyn FnMut(Vec<Value>)) 
         }
         Table::Claims => {
             for (i, c) in r.casualties.iter().enumerate() {
+                if !narrow.claim(c) {
+                    continue;
+                }
                 let mut row = Vec::with_capacity(CLAIM_COLUMNS.len());
                 row.extend(head.iter().cloned());
                 row.push(int(Some(i)));
@@ -245,7 +253,7 @@ mod tests {
         for table in [Table::Events, Table::Claims, Table::Documents] {
             let cols = columns(table);
             let mut n = 0;
-            rows(table, &d, &mut |row| {
+            rows(table, &d, &Narrow::default(), &mut |row| {
                 n += 1;
                 assert_eq!(row.len(), cols.len(), "{table:?}");
                 for (v, (name, kind)) in row.iter().zip(cols) {

@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 use sitrep_model::Event;
 use sitrep_store::story::event_key;
 
+use crate::narrow::Narrow;
 use crate::text::{claimant_key, claimant_label, url_host};
 use crate::StoredDocument;
 
@@ -71,6 +72,7 @@ pub struct Tally {
     events: HashMap<(StoryKey, String), EventReports>,
     killed: HashMap<StoryKey, Vec<KilledFigure>>,
     count_claims: bool,
+    narrow: Narrow,
 }
 
 /// The outlet of a document (URL host, else the input's name), hashed.
@@ -96,6 +98,12 @@ impl Tally {
         }
     }
 
+    /// Counts and writes only the events that match `filter` ([`crate::narrow`]). The claims
+    /// behind fatalities are not narrowed: they are the story's.
+    pub fn narrowed(&mut self, filter: sitrep_store::Filter) {
+        self.narrow = Narrow::new(filter);
+    }
+
     /// Counts one document.
     pub fn add(&mut self, d: &StoredDocument) {
         if d.duplicate_of.is_some() {
@@ -105,6 +113,9 @@ impl Tally {
         let host = outlet(d);
         let mut seen = HashSet::new();
         for (i, e) in d.reading.events.iter().enumerate() {
+            if !self.narrow.event(e) {
+                continue;
+            }
             let key = event_key(e);
             let first_in_doc = seen.insert(key.clone());
             let r = self
@@ -151,7 +162,7 @@ impl Tally {
         index: usize,
         e: &Event,
     ) -> Option<EventReports> {
-        if d.duplicate_of.is_some() {
+        if d.duplicate_of.is_some() || !self.narrow.event(e) {
             return None;
         }
         let story = StoryKey::of(d);

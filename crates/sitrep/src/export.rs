@@ -154,16 +154,16 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
 
     let out_path = args.out.as_deref();
     let mut exporter: Box<dyn Exporter> = match args.format {
-        ExportFormat::Csv => Box::new(sitrep_export::csv_tables::CsvExporter::new(
-            table,
-            output(out_path)?,
-        )),
+        ExportFormat::Csv => Box::new(
+            sitrep_export::csv_tables::CsvExporter::new(table, output(out_path)?)
+                .narrowed(filter.clone()),
+        ),
         ExportFormat::Jsonl => {
             Box::new(sitrep_export::jsonl::JsonlExporter::new(output(out_path)?))
         }
-        ExportFormat::Acled => {
-            Box::new(sitrep_export::acled::AcledExporter::new(output(out_path)?))
-        }
+        ExportFormat::Acled => Box::new(
+            sitrep_export::acled::AcledExporter::new(output(out_path)?).narrowed(filter.clone()),
+        ),
         ExportFormat::Gdelt => {
             let sidecar = match (&args.sidecar, out_path) {
                 (Some(p), _) => Some(p.clone()),
@@ -175,12 +175,12 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
                 (None, None) => None,
             };
             let sidecar = sidecar.as_deref().map(create).transpose()?;
-            Box::new(sitrep_export::gdelt::GdeltExporter::new(
-                output(out_path)?,
-                sidecar,
-            ))
+            Box::new(
+                sitrep_export::gdelt::GdeltExporter::new(output(out_path)?, sidecar)
+                    .narrowed(filter.clone()),
+            )
         }
-        ExportFormat::Parquet => parquet_exporter(table, out_path)?,
+        ExportFormat::Parquet => parquet_exporter(table, out_path, &filter)?,
     };
 
     let started = std::time::Instant::now();
@@ -244,18 +244,27 @@ fn open_store(db: &str) -> Result<Box<dyn sitrep_store::Store>> {
 }
 
 #[cfg(feature = "parquet")]
-fn parquet_exporter(table: Table, out: Option<&Path>) -> Result<Box<dyn Exporter>> {
+fn parquet_exporter(
+    table: Table,
+    out: Option<&Path>,
+    filter: &sitrep_store::Filter,
+) -> Result<Box<dyn Exporter>> {
     let Some(path) = out else {
         bail!("--format parquet needs --out PATH (Parquet is not written to standard output)");
     };
     Ok(Box::new(
         sitrep_export::parquet_tables::ParquetExporter::new(table, create(path)?)
-            .with_context(|| format!("cannot start {}", path.display()))?,
+            .with_context(|| format!("cannot start {}", path.display()))?
+            .narrowed(filter.clone()),
     ))
 }
 
 #[cfg(not(feature = "parquet"))]
-fn parquet_exporter(_table: Table, _out: Option<&Path>) -> Result<Box<dyn Exporter>> {
+fn parquet_exporter(
+    _table: Table,
+    _out: Option<&Path>,
+    _filter: &sitrep_store::Filter,
+) -> Result<Box<dyn Exporter>> {
     bail!(
         "this sitrep was built without Parquet support; rebuild it with \
          `cargo build --release --features parquet`"

@@ -144,3 +144,89 @@ fn parquet_is_written_to_a_file() {
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
 }
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn exports_from_a_store_under_filters() {
+    let db = scratch("store.db");
+    let _ = std::fs::remove_file(&db);
+    let root = repo_root();
+    let o = sitrep(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+        root.join("examples/seed").to_str().unwrap(),
+        root.join("examples/samples/sudan-el-fasher.html")
+            .to_str()
+            .unwrap(),
+        root.join("examples/samples/wire.jsonl").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let db = db.to_str().unwrap();
+
+    let o = sitrep(&["export", "--db", db, "--format", "gdelt", "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.lines().count() > 5);
+    assert!(text.lines().all(|l| l.split('\t').count() == 61));
+
+    // The seed story: Kabul and UNAMA both say 76 civilians, the reporter 107 people: the
+    // lowest best estimate for the clash in Afghanistan is 76.
+    let o = sitrep(&[
+        "export",
+        "--db",
+        db,
+        "--format",
+        "acled",
+        "--country",
+        "AFG",
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut rd = csv::Reader::from_reader(o.stdout.as_slice());
+    let head = rd.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| &r[col("country")] == "Afghanistan"));
+    assert!(
+        rows.iter()
+            .any(|r| &r[col("event_type")] == "Battles" && &r[col("fatalities")] == "76"),
+        "{rows:?}"
+    );
+
+    let o = sitrep(&[
+        "export",
+        "--db",
+        db,
+        "--format",
+        "csv",
+        "--table",
+        "documents",
+        "-q",
+    ]);
+    assert!(o.status.success());
+    let documents = String::from_utf8(o.stdout).unwrap().lines().count() - 1;
+    let o = sitrep(&["export", "--db", db, "--format", "jsonl", "-q"]);
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap().lines().count(),
+        documents
+    );
+    assert!(documents >= 3, "the seed, El Fasher and the wire stories");
+
+    let missing = scratch("missing.db");
+    let o = sitrep(&[
+        "export",
+        "--db",
+        missing.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!missing.exists(), "an export never creates a database");
+}
