@@ -98,8 +98,10 @@ pub struct SqliteStore {
     options: SqliteOptions,
     /// Whether writes are refused (asked for, or the file could only be opened for reading).
     read_only: bool,
-    writer: Mutex<Connection>,
+    // Fields drop in order: the readers close first, so that the writer is the last connection
+    // and folds the write-ahead log back into the database file as it closes.
     readers: Mutex<Vec<Connection>>,
+    writer: Mutex<Connection>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -139,8 +141,8 @@ impl SqliteStore {
             target,
             options,
             read_only,
-            writer: Mutex::new(conn),
             readers: Mutex::new(Vec::new()),
+            writer: Mutex::new(conn),
         };
         {
             let mut conn = store.writer()?;
