@@ -17,8 +17,8 @@
 //!   as it was after the last committed batch;
 //! - the schema is versioned (`PRAGMA user_version`) and brought up to date by numbered migrations
 //!   ([`schema`]); a database from a newer sitrep is refused;
-//! - writing lives in [`write`], the translation of a [`Filter`] into SQL in [`filter`], and the
-//!   queries in [`read`].
+//! - writing lives in `write`, the translation of a [`Filter`] into SQL in `filter`, and the
+//!   queries in `read`.
 //!
 //! A location may carry options after `?`: `sitrep.db?mode=ro` opens read-only, and
 //! `sitrep.db?max_pages=N` caps the file at N pages (`PRAGMA max_page_count`), which is how the
