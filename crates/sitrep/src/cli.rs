@@ -36,6 +36,9 @@ pub enum Command {
     Story(crate::query::StoryArgs),
     /// Totals of a database.
     Stats(crate::stats::StatsArgs),
+    /// Write stored documents out as csv (events, claims or documents), jsonl, parquet, a GDELT
+    /// 2.0 Event table (with a sidecar TSV) or an ACLED-style CSV; the filters narrow what goes.
+    Export(Box<crate::export::ExportArgs>),
     /// Serve the JSON API (described at /openapi.json) and the dashboard over a database, on
     /// 127.0.0.1:8080 by default. Ctrl-C or SIGTERM stops it after requests in flight.
     Serve(crate::serve::ServeArgs),

@@ -9,11 +9,14 @@
 //! - `sitrep explain INPUT...`: show how each sentence was coded into events;
 //! - `sitrep ingest INPUT...`: read documents and store their readings in a database;
 //! - `sitrep query`, `sitrep story ID`, `sitrep stats`: what the database holds;
+//! - `sitrep export --format FORMAT`: write stored documents out (csv, jsonl, parquet, gdelt,
+//!   acled);
 //! - `sitrep serve`: the HTTP API and the dashboard over a database.
 
 mod cli;
 mod dict;
 mod explain;
+mod export;
 mod extract;
 mod filter_args;
 mod ingest;
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         cli::Command::Query(args) => query::run(*args),
         cli::Command::Story(args) => query::run_story(args),
         cli::Command::Stats(args) => stats::run(args),
+        cli::Command::Export(args) => export::run(*args),
         cli::Command::Serve(args) => serve::run(args),
     };
     match result {
