@@ -298,7 +298,11 @@ async fn story(
 
 async fn openapi(q: Pairs) -> ApiResult<Response> {
     parse(&pairs(q)?, NO_PARAMS)?;
-    Ok(Json(crate::openapi::document()).into_response())
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::openapi::document_text(),
+    )
+        .into_response())
 }
 
 async fn post_documents(

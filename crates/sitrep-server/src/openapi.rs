@@ -164,6 +164,12 @@ fn list_get(summary: &str, item: &str, names: &[&str]) -> Value {
     })
 }
 
+/// The document as JSON text, built once.
+pub fn document_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| document().to_string())
+}
+
 /// The whole document.
 pub fn document() -> Value {
     use crate::api::{INGEST_PARAMS, LIST_PARAMS, SEARCH_PARAMS, TIMELINE_PARAMS};
