@@ -32,6 +32,18 @@ pub(super) fn decode<T: DeserializeOwned>(table: &str, json: &str) -> DbResult<T
     })
 }
 
+/// Reads back gzip-compressed JSON.
+pub(super) fn decode_gzip<T: DeserializeOwned>(table: &str, bytes: &[u8]) -> DbResult<T> {
+    let corrupt = |reason: String| StoreError::Corrupt {
+        table: table.to_string(),
+        reason,
+    };
+    let mut json = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut json)
+        .map_err(|e| corrupt(format!("cannot decompress: {e}")))?;
+    serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()).into())
+}
+
 pub(super) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
@@ -103,7 +115,8 @@ const DOCUMENT_COLUMNS: &str = "SELECT d.id, d.content_hash, d.origin_input, d.o
 
 struct RawStored {
     doc: StoredDocument,
-    reading: String,
+    /// gzip-compressed JSON.
+    reading: Vec<u8>,
 }
 
 fn raw_document(r: &Row) -> rusqlite::Result<RawStored> {
@@ -131,7 +144,7 @@ fn raw_document(r: &Row) -> rusqlite::Result<RawStored> {
 impl RawStored {
     fn decode(self) -> DbResult<StoredDocument> {
         Ok(StoredDocument {
-            reading: decode("documents", &self.reading)?,
+            reading: decode_gzip("documents", &self.reading)?,
             ..self.doc
         })
     }
