@@ -1,4 +1,4 @@
-//! The HTTP API end to end, over an in-memory store: routes, validation, pages, JSON errors,
+//! The HTTP API end to end, over a real SQLite store in a temporary file: routes, validation, pages, JSON errors,
 //! the OpenAPI document, token-guarded ingest, body limits, security headers, untrusted text.
 
 mod common;
@@ -9,10 +9,11 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
-use common::{new_doc, seed_reading, MemStore};
+use common::{new_doc, seed_reading, temp_store};
 use serde_json::Value;
 use sitrep_model::{ActorRef, Entity, EntityKind, Quote, Reading};
 use sitrep_server::{app, IncomingBody, IncomingDocument, Ingest, IngestError, ServerConfig};
+use sitrep_store::sqlite::SqliteStore;
 use sitrep_store::{PutMode, PutOutcome, Store};
 use tower::ServiceExt;
 
@@ -21,7 +22,7 @@ const XSS_ACTOR: &str = "<img src=x onerror=window.__pwned=2>";
 const XSS_QUOTE: &str = "<script>window.__pwned=3</script>";
 
 /// Reads a posted document the simplest way: its text becomes the reading's text.
-struct TextIngest(Arc<MemStore>);
+struct TextIngest(Arc<SqliteStore>);
 
 impl Ingest for TextIngest {
     fn ingest(&self, docs: Vec<IncomingDocument>) -> Result<Vec<PutOutcome>, IngestError> {
@@ -51,8 +52,8 @@ impl Ingest for TextIngest {
     }
 }
 
-fn seeded() -> Arc<MemStore> {
-    let store = Arc::new(MemStore::default());
+fn seeded() -> Arc<SqliteStore> {
+    let store = Arc::new(temp_store());
     let mut second = seed_reading();
     second.id = "copy".into();
     second.text.push_str(" More.");
@@ -65,7 +66,7 @@ fn seeded() -> Arc<MemStore> {
     store
 }
 
-fn server(store: Arc<MemStore>, token: Option<&str>, max_body: usize) -> Router {
+fn server(store: Arc<SqliteStore>, token: Option<&str>, max_body: usize) -> Router {
     let ingest: Arc<dyn Ingest> = Arc::new(TextIngest(store.clone()));
     app(
         store,
@@ -230,10 +231,14 @@ async fn lists_are_paged_and_say_where_the_next_page_starts() {
     assert_eq!(first["page"]["limit"], 5);
     assert_eq!(first["page"]["returned"], 5);
     assert_eq!(first["page"]["next_offset"], 5);
-    // Two copies of the seed: 18 events.
-    let last = get(&app, "/api/events?limit=5&offset=15").await.json();
-    assert_eq!(last["page"]["returned"], 3);
+    // The seed's 9 events; its near-duplicate copy counts only when asked for.
+    let last = get(&app, "/api/events?limit=5&offset=5").await.json();
+    assert_eq!(last["page"]["returned"], 4);
     assert!(last["page"]["next_offset"].is_null());
+    let all = get(&app, "/api/events?limit=5&offset=15&include_duplicates=true")
+        .await
+        .json();
+    assert_eq!(all["page"]["returned"], 3);
     let default = get(&app, "/api/events").await.json();
     assert_eq!(default["page"]["limit"], 100);
     let filtered = get(&app, "/api/events?document=1&cameo=190").await.json();
@@ -293,11 +298,7 @@ async fn misses_are_json_404s_and_wrong_methods_json_405s() {
 
 #[tokio::test]
 async fn store_errors_are_json_without_internals() {
-    let store = Arc::new(MemStore {
-        fail_with: Some("fts5: syntax error near \"AND\"".into()),
-        ..MemStore::default()
-    });
-    let app = server(store, None, 1 << 20);
+    let app = server(seeded(), None, 1 << 20);
     let msg = get(&app, "/api/search?q=AND")
         .await
         .error(StatusCode::BAD_REQUEST);
@@ -424,7 +425,7 @@ async fn bodies_over_the_limit_are_json_413s() {
 
 #[tokio::test]
 async fn untrusted_text_comes_back_literally_under_a_strict_policy() {
-    let store = Arc::new(MemStore::default());
+    let store = Arc::new(temp_store());
     let mut r = Reading::new("xss");
     r.title = Some(XSS_TITLE.into());
     r.text = format!("{XSS_ACTOR} said \"{XSS_QUOTE}\" on Monday.");
