@@ -235,9 +235,12 @@ async fn lists_are_paged_and_say_where_the_next_page_starts() {
     let last = get(&app, "/api/events?limit=5&offset=5").await.json();
     assert_eq!(last["page"]["returned"], 4);
     assert!(last["page"]["next_offset"].is_null());
-    let all = get(&app, "/api/events?limit=5&offset=15&include_duplicates=true")
-        .await
-        .json();
+    let all = get(
+        &app,
+        "/api/events?limit=5&offset=15&include_duplicates=true",
+    )
+    .await
+    .json();
     assert_eq!(all["page"]["returned"], 3);
     let default = get(&app, "/api/events").await.json();
     assert_eq!(default["page"]["limit"], 100);
