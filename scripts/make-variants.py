@@ -340,12 +340,14 @@ def split_sentences(p):
 
 def incidents_only(n, out):
     g = Gen()
-    with open(out, "w", encoding="utf-8") as f:
+    partial = out + ".partial"
+    with open(partial, "w", encoding="utf-8") as f:
         for k in range(n):
             g.incident(k, "2026-01-01", 330)
             for d in g.docs:
                 f.write(json.dumps({"url": d["url"], "title": d["title"], "published": d["published"], "html": d["html"]}, ensure_ascii=False) + "\n")
             g.docs.clear()
+    os.replace(partial, out)
 
 
 def main():
