@@ -24,6 +24,35 @@ pub enum Command {
     /// Show, sentence by sentence, how events were coded: the event words, the pattern that
     /// fired (file:line), the roles found and the events.
     Explain(ExplainArgs),
+    /// A JSON Lines filter for scale-out (Spark's `RDD.pipe`): each input line names a file
+    /// (`{"path": ...}`) or is an inline document (`{"id", "url", "title", "published", "html" |
+    /// "text"}`); each document gives one line with its reading, content hash, MinHash signature
+    /// and band keys, and each failure an `{"error", "input"}` line. Never stops on bad input.
+    Process(ProcessArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProcessArgs {
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub published: Option<String>,
+
+    /// Worker threads. Output order is input order whatever the number; Spark runs one task per
+    /// core, hence the default of one.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: u16,
+
+    /// The largest document or record accepted, in bytes; larger ones are reported and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+    pub max_document_bytes: u64,
+
+    /// A folder of user vocabulary files added to the built-in ones (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Vec<PathBuf>,
+
+    /// Do not print the closing summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -140,7 +140,10 @@ pub(crate) fn documents<'a>(
 
 /// Reads one document. The pipeline does not panic on any input; should a bug make it do so
 /// anyway, that one document is reported and the batch goes on.
-fn read_guarded(extractor: &Extractor, raw: RawDocument) -> std::result::Result<Reading, String> {
+pub(crate) fn read_guarded(
+    extractor: &Extractor,
+    raw: RawDocument,
+) -> std::result::Result<Reading, String> {
     let origin = raw.origin.clone();
     catch_unwind(AssertUnwindSafe(|| extractor.read(raw))).map_err(|panic| {
         let what = panic

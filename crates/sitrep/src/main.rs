@@ -6,7 +6,8 @@
 //! Commands:
 //! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
 //!   (the output contract, `CONTRACT.md`);
-//! - `sitrep explain INPUT...`: show how each sentence was coded into events.
+//! - `sitrep explain INPUT...`: show how each sentence was coded into events;
+//! - `sitrep process`: a JSON Lines filter for scale-out (Spark), one line per document.
 
 mod cli;
 mod dict;
@@ -16,6 +17,7 @@ mod extract;
 mod filter_args;
 mod inputs;
 mod order;
+mod process;
 
 use std::process::ExitCode;
 
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Explain(args) => explain::run(args),
+        cli::Command::Process(args) => process::run(args),
     };
     match result {
         Ok(status) => status,
