@@ -20,6 +20,8 @@
 
 pub mod error;
 pub mod minhash;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 pub mod query;
 pub mod rows;
 pub mod story;
