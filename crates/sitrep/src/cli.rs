@@ -29,6 +29,36 @@ pub enum Command {
     /// "text"}`); each document gives one line with its reading, content hash, MinHash signature
     /// and band keys, and each failure an `{"error", "input"}` line. Never stops on bad input.
     Process(ProcessArgs),
+    /// Load the Parquet output of the Spark job (`scale/spark_job.py`) into a store, keeping its
+    /// readings as they are. Idempotent: a document already stored (same content hash and URL)
+    /// is left alone. Prints a JSON summary on standard output.
+    #[cfg(feature = "parquet")]
+    Import(ImportArgs),
+}
+
+#[cfg(feature = "parquet")]
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The job's output folder (its `documents/` folder, or any folder of Parquet part files,
+    /// read recursively) or single files.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The store: `postgres://user@host:port/db`.
+    #[arg(long, value_name = "LOCATION")]
+    pub db: String,
+
+    /// Documents per transaction.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub batch: usize,
+
+    /// Replace the readings of documents already stored instead of leaving them alone.
+    #[arg(long)]
+    pub reprocess: bool,
+
+    /// Do not print the closing summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]

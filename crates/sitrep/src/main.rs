@@ -7,7 +7,9 @@
 //! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
 //!   (the output contract, `CONTRACT.md`);
 //! - `sitrep explain INPUT...`: show how each sentence was coded into events;
-//! - `sitrep process`: a JSON Lines filter for scale-out (Spark), one line per document.
+//! - `sitrep process`: a JSON Lines filter for scale-out (Spark), one line per document;
+//! - `sitrep import PATH... --db LOCATION` (feature `parquet`): load the Spark job's Parquet
+//!   output into a store.
 
 mod cli;
 mod dict;
@@ -15,9 +17,13 @@ mod explain;
 mod extract;
 #[allow(dead_code)] // used by `query` and `export`, which land next
 mod filter_args;
+#[cfg(feature = "parquet")]
+mod import;
 mod inputs;
 mod order;
 mod process;
+#[cfg(feature = "parquet")]
+mod store;
 
 use std::process::ExitCode;
 
@@ -29,6 +35,8 @@ fn main() -> ExitCode {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Explain(args) => explain::run(args),
         cli::Command::Process(args) => process::run(args),
+        #[cfg(feature = "parquet")]
+        cli::Command::Import(args) => import::run(args),
     };
     match result {
         Ok(status) => status,
