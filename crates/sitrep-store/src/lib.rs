@@ -24,11 +24,36 @@ pub mod minhash;
 pub mod postgres;
 pub mod query;
 pub mod rows;
+pub mod sqlite;
 pub mod story;
 
 pub use error::{Result, StoreError};
 pub use query::{Filter, Near, Page, Query};
 pub use rows::*;
+
+/// Opens the store at `location`: a path to an SQLite file (created if missing), `sqlite:PATH`,
+/// or a `postgres://` URL when the PostgreSQL backend is compiled in (feature `postgres`).
+/// An SQLite location may end with options: `?mode=ro` (read-only), `?max_pages=N`.
+///
+/// ```no_run
+/// let store = sitrep_store::open("sitrep.db")?;
+/// let documents = store.stats()?.documents;
+/// # let _ = documents;
+/// # Ok::<(), sitrep_store::StoreError>(())
+/// ```
+pub fn open(location: &str) -> Result<Box<dyn Store>> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        #[cfg(feature = "postgres")]
+        return Ok(Box::new(postgres::PgStore::connect(location)?));
+        #[cfg(not(feature = "postgres"))]
+        return Err(StoreError::Unsupported(
+            "PostgreSQL support is not compiled in; rebuild with --features postgres".to_string(),
+        ));
+    }
+    let path = location.strip_prefix("sqlite:").unwrap_or(location);
+    let (path, options) = sqlite::SqliteOptions::parse(path)?;
+    Ok(Box::new(sqlite::SqliteStore::open_with(path, options)?))
+}
 
 /// The current schema version of every backend: migrations bring older databases up to it.
 pub const SCHEMA_VERSION: i64 = 1;

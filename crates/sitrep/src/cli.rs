@@ -24,6 +24,18 @@ pub enum Command {
     /// Show, sentence by sentence, how events were coded: the event words, the pattern that
     /// fired (file:line), the roles found and the events.
     Explain(ExplainArgs),
+    /// Read documents and store their readings in a database (SQLite), linking near-duplicates
+    /// and story clusters. Documents already stored are skipped, so an interrupted ingest is
+    /// finished by running it again. Exit status: 0 when every document was stored, 1 when some
+    /// failed (each named on standard error), 2 for a usage or database error.
+    Ingest(crate::ingest::IngestArgs),
+    /// List stored events, claims, documents, stories, quotes, actors or places under filters.
+    Query(Box<crate::query::QueryArgs>),
+    /// Show one story: its casualty figures claimant by claimant (low/best/high), its events
+    /// counted once, and its documents.
+    Story(crate::query::StoryArgs),
+    /// Totals of a database.
+    Stats(crate::stats::StatsArgs),
     /// A JSON Lines filter for scale-out (Spark's `RDD.pipe`): each input line names a file
     /// (`{"path": ...}`) or is an inline document (`{"id", "url", "title", "published", "html" |
     /// "text"}`); each document gives one line with its reading, content hash, MinHash signature
@@ -44,7 +56,8 @@ pub struct ImportArgs {
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<PathBuf>,
 
-    /// The store: `postgres://user@host:port/db`.
+    /// The store: a SQLite file (`sitrep.db`) or `postgres://user@host:port/db` (with the
+    /// `postgres` feature).
     #[arg(long, value_name = "LOCATION")]
     pub db: String,
 
@@ -149,7 +162,7 @@ pub enum Format {
     Json,
 }
 
-fn parse_date(s: &str) -> Result<String, String> {
+pub(crate) fn parse_date(s: &str) -> Result<String, String> {
     let b = s.as_bytes();
     let shaped = b.len() == 10
         && b[4] == b'-'

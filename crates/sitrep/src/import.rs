@@ -11,6 +11,7 @@
 //! later copies to it, as the job's `duplicate_of` does. The summary counts how often they agree.
 
 use std::fs::{self, File};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,7 +51,7 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
     if files.is_empty() {
         bail!("no Parquet files under {:?}", args.inputs);
     }
-    let store = crate::store::open(&args.db)?;
+    let store = sitrep_store::open(&args.db)?;
     let mode = if args.reprocess {
         PutMode::Reprocess
     } else {
@@ -94,7 +95,11 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
             }
         }
     }
-    println!("{}", serde_json::to_string(&tally)?);
+    {
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer(&mut out, &tally)?;
+        writeln!(out).context("cannot write to standard output")?;
+    }
     if !args.quiet {
         eprintln!(
             "sitrep: {} rows from {} files into {}: {} stored ({} near-duplicates), {} unchanged, {} replaced, {} failed",

@@ -65,7 +65,8 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Result<Source, Unreadable>>) {
     for entry in entries {
         match entry {
             Ok(e) => {
-                if !e.file_name().to_string_lossy().starts_with('.') {
+                let name = e.file_name().to_string_lossy().to_lowercase();
+                if !name.starts_with('.') && !is_not_news(&name) {
                     children.push(e.path());
                 }
             }
@@ -87,6 +88,17 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Result<Source, Unreadable>>) {
     }
 }
 
+/// Files a folder walk passes over: notes, tables, code and pictures kept beside the news (a
+/// README, a truth table). Named on the command line, they are still read.
+fn is_not_news(name: &str) -> bool {
+    const SKIPPED: &[&str] = &[
+        "md", "markdown", "rst", "tsv", "csv", "py", "sh", "rs", "toml", "yml", "yaml", "png",
+        "jpg", "jpeg", "gif", "svg", "webp", "ico", "css", "js", "lock",
+    ];
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| SKIPPED.contains(&ext))
+}
+
 fn unreadable(path: &Path, err: &std::io::Error) -> Unreadable {
     Unreadable {
         name: path.display().to_string(),
@@ -103,13 +115,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folders_expand_sorted_and_skip_hidden() {
+    fn folders_expand_sorted_and_skip_hidden_and_notes() {
         let dir = std::env::temp_dir().join(format!("sitrep-inputs-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("b")).unwrap();
         fs::write(dir.join("b/2.txt"), "x").unwrap();
         fs::write(dir.join("a.txt"), "x").unwrap();
         fs::write(dir.join(".hidden"), "x").unwrap();
+        fs::write(dir.join("README.md"), "x").unwrap();
+        fs::write(dir.join("truth.TSV"), "x").unwrap();
         let got: Vec<_> = expand(&[dir.clone(), dir.join("missing"), PathBuf::from("-")]);
         let _ = fs::remove_dir_all(&dir);
         assert_eq!(got[0], Ok(Source::File(dir.join("a.txt"))));

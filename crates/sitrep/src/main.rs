@@ -7,6 +7,8 @@
 //! - `sitrep extract INPUT...`: read documents and print one JSON reading per document
 //!   (the output contract, `CONTRACT.md`);
 //! - `sitrep explain INPUT...`: show how each sentence was coded into events;
+//! - `sitrep ingest INPUT...`: read documents and store their readings in a database;
+//! - `sitrep query`, `sitrep story ID`, `sitrep stats`: what the database holds.
 //! - `sitrep process`: a JSON Lines filter for scale-out (Spark), one line per document;
 //! - `sitrep import PATH... --db LOCATION` (feature `parquet`): load the Spark job's Parquet
 //!   output into a store.
@@ -15,15 +17,17 @@ mod cli;
 mod dict;
 mod explain;
 mod extract;
-#[allow(dead_code)] // used by `query` and `export`, which land next
 mod filter_args;
 #[cfg(feature = "parquet")]
 mod import;
+mod ingest;
 mod inputs;
 mod order;
 mod process;
-#[cfg(feature = "parquet")]
-mod store;
+mod progress;
+mod query;
+mod stats;
+mod tabular;
 
 use std::process::ExitCode;
 
@@ -34,6 +38,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Explain(args) => explain::run(args),
+        cli::Command::Ingest(args) => ingest::run(args),
+        cli::Command::Query(args) => query::run(*args),
+        cli::Command::Story(args) => query::run_story(args),
+        cli::Command::Stats(args) => stats::run(args),
         cli::Command::Process(args) => process::run(args),
         #[cfg(feature = "parquet")]
         cli::Command::Import(args) => import::run(args),

@@ -272,7 +272,7 @@ fn flate2_gzip(out: &mut Vec<u8>) -> impl Write + '_ {
 
 #[test]
 fn output_order_is_input_order_whatever_the_threads() {
-    let examples = repo_root().join("examples");
+    let examples = repo_root().join("examples/samples");
     let one = run(&[
         "extract",
         "--quiet",

@@ -11,8 +11,11 @@
 //! - migrations run under a transaction-scoped advisory lock (`pg_advisory_xact_lock`), so that
 //!   concurrent processes migrate once and the others wait and find the schema done.
 //!
+//! Tables, candidates for near-duplicates and stories, filters and queries are the SQLite
+//! backend's, ported statement by statement, so that both pass the same backend-generic suite.
 //! Full-text search uses a `tsvector` column (the `simple` configuration: no stemming, any
-//! language) and `websearch_to_tsquery` (words, "phrases", OR, -not).
+//! language) queried with the FTS5 syntax SQLite takes (words, "phrases", AND, OR, NOT,
+//! prefix*), translated to a `tsquery`.
 //!
 //! The work is split by role: [`schema`] (tables and migrations), `write` (put and contains),
 //! `filter` (a [`crate::Filter`] as SQL) and `read` (the queries). Connections are plain TCP
@@ -227,7 +230,7 @@ impl Store for PgStore {
     }
 
     fn timeline(&self, q: &Query) -> Result<Vec<TimelinePoint>> {
-        read::timeline(&mut self.conn()?, &self.target, &q.filter)
+        read::timeline(&mut self.conn()?, &self.target, q)
     }
 
     fn stats(&self) -> Result<Stats> {
