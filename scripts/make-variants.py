@@ -23,6 +23,10 @@ document (in ingest order) of its family of copies; empty for an original. Docum
 in publication order (ties in a seeded random order), as a store would ingest them.
 
 Deterministic (seeded), stdlib only: `python3 scripts/make-variants.py`.
+
+`python3 scripts/make-variants.py --incidents N --out FILE` writes only template incidents (N of
+them, with their copies and retellings, spread over a year) to FILE, without ground truth: a
+conflict-dense corpus of any size for the store and server benchmarks.
 """
 import html
 import json
@@ -264,11 +268,11 @@ class Gen:
 
     # --- template incidents ----------------------------------------------------------------
 
-    def incident(self, k):
+    def incident(self, k, start="2026-05-10", span=13):
         r = self.rng
         country, adj, towns, groups = r.choice(THEATRES)
         town = r.choice(towns)
-        published = shift("2026-05-10", r.randint(0, 13))
+        published = shift(start, r.randint(0, span))
         day = shift(published, -r.choice([0, 1, 1]))
         wd = weekday(day)
         f = {
@@ -334,7 +338,23 @@ def split_sentences(p):
     return [s for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", p) if s]
 
 
+def incidents_only(n, out):
+    g = Gen()
+    with open(out, "w", encoding="utf-8") as f:
+        for k in range(n):
+            g.incident(k, "2026-01-01", 364)
+            for d in g.docs:
+                f.write(json.dumps({"url": d["url"], "title": d["title"], "published": d["published"], "html": d["html"]}, ensure_ascii=False) + "\n")
+            g.docs.clear()
+
+
 def main():
+    import sys
+    args = sys.argv[1:]
+    if args:
+        if len(args) != 4 or args[0] != "--incidents" or args[2] != "--out":
+            sys.exit("usage: make-variants.py [--incidents N --out FILE]")
+        return incidents_only(int(args[1]), args[3])
     g = Gen()
     g.from_news(read_news())
     for k in range(90):

@@ -169,3 +169,48 @@ fn stores_are_shared_across_threads() {
         assert_eq!(h.join().unwrap().unwrap(), 4);
     }
 }
+
+#[test]
+fn a_failed_reprocess_leaves_the_old_reading_whole() {
+    let path = temp_db("reprocess-full");
+    let original = suite::corpus().remove(0);
+    let id = {
+        let s = SqliteStore::open(&path).unwrap();
+        match &s.put(vec![original.clone()], PutMode::Skip).unwrap()[0] {
+            sitrep_store::PutOutcome::Stored { doc, .. } => *doc,
+            other => panic!("{other:?}"),
+        }
+    };
+    let pages: u64 = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
+    };
+    let s = SqliteStore::open_with(
+        &path,
+        SqliteOptions {
+            max_pages: Some(pages + 1),
+            ..SqliteOptions::default()
+        },
+    )
+    .unwrap();
+    // The new reading is far larger: it cannot fit, and replacing it fails half-way.
+    let mut bigger = original.clone();
+    bigger.reading.text = suite::text(77, 20_000);
+    bigger.reading.events.clear();
+    let err = s.put(vec![bigger], PutMode::Reprocess).unwrap_err();
+    assert!(matches!(err, StoreError::Full { .. }), "{err}");
+    let back = s.document(id).unwrap().unwrap();
+    assert_eq!(back.reading, original.reading);
+    let q = sitrep_store::Query::default();
+    assert_eq!(s.events(&q).unwrap().len(), original.reading.events.len());
+    let found = s
+        .documents(&sitrep_store::Query {
+            filter: sitrep_store::Filter {
+                text: Some("\"Clashes on the border\"".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+}

@@ -36,6 +36,9 @@ pub enum Command {
     Story(crate::query::StoryArgs),
     /// Totals of a database.
     Stats(crate::stats::StatsArgs),
+    /// Write stored documents out as csv (events, claims or documents), jsonl, parquet, a GDELT
+    /// 2.0 Event table (with a sidecar TSV) or an ACLED-style CSV; the filters narrow what goes.
+    Export(Box<crate::export::ExportArgs>),
     /// A JSON Lines filter for scale-out (Spark's `RDD.pipe`): each input line names a file
     /// (`{"path": ...}`) or is an inline document (`{"id", "url", "title", "published", "html" |
     /// "text"}`); each document gives one line with its reading, content hash, MinHash signature

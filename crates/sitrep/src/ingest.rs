@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
-use sitrep_model::{RawDocument, RecordRef};
+use sitrep_model::{Body, RawDocument, RecordRef};
+use sitrep_pipeline::clean::Cleaner;
 use sitrep_pipeline::extract::Extractor;
 use sitrep_pipeline::ingest::IngestConfig;
 use sitrep_store::{NewDocument, PutMode, PutOutcome, Store};
@@ -107,6 +108,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     // An empty batch checks that the store takes writes before any document is read.
     store.put(Vec::new(), PutMode::Skip)?;
     let extractor = build_extractor(&args.dict, args.published.clone(), false)?;
+    let cleaner = Cleaner::new(crate::dict::Dictionaries::load(&args.dict)?.lexicon);
     let ingest_cfg = IngestConfig {
         max_document_bytes: args.max_document_bytes,
     };
@@ -134,7 +136,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let mut db_error: Option<sitrep_store::StoreError> = None;
     let mut bytes = 0u64;
     let work = |item: std::result::Result<RawDocument, String>| match item {
-        Ok(raw) => prepare(store.as_ref(), &extractor, raw, mode, !args.no_raw),
+        Ok(raw) => prepare(
+            store.as_ref(),
+            (&cleaner, &extractor),
+            raw,
+            mode,
+            !args.no_raw,
+        ),
         Err(message) => Done::Failed(message),
     };
     ordered_map(items, threads, work, |done| {
@@ -198,7 +206,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
 /// A worker's share: hash, look up, read.
 fn prepare(
     store: &dyn Store,
-    extractor: &Extractor,
+    (cleaner, extractor): (&Cleaner, &Extractor),
     raw: RawDocument,
     mode: PutMode,
     keep_raw: bool,
@@ -207,7 +215,14 @@ fn prepare(
     let size = body.len() as u64;
     let content_hash = hex(&Sha256::digest(body));
     if mode == PutMode::Skip {
-        match store.contains(&content_hash, raw.url.as_deref()) {
+        // The URL is part of a document's identity. A page its container gave no URL may name
+        // its own (og:url, canonical link), which becomes the reading's: cleaning, much cheaper
+        // than reading, finds it.
+        let url = match (&raw.url, &raw.body) {
+            (None, Body::Html(_)) => cleaner.clean(raw.clone()).url,
+            _ => raw.url.clone(),
+        };
+        match store.contains(&content_hash, url.as_deref()) {
             Ok(Some(_)) => return Done::Known(raw.origin),
             Ok(None) => {}
             // The writer meets the same database and reports the error; here the document is

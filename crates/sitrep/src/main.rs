@@ -8,7 +8,9 @@
 //!   (the output contract, `CONTRACT.md`);
 //! - `sitrep explain INPUT...`: show how each sentence was coded into events;
 //! - `sitrep ingest INPUT...`: read documents and store their readings in a database;
-//! - `sitrep query`, `sitrep story ID`, `sitrep stats`: what the database holds.
+//! - `sitrep query`, `sitrep story ID`, `sitrep stats`: what the database holds;
+//! - `sitrep export --format FORMAT`: write stored documents out (csv, jsonl, parquet, gdelt,
+//!   acled);
 //! - `sitrep process`: a JSON Lines filter for scale-out (Spark), one line per document;
 //! - `sitrep import PATH... --db LOCATION` (feature `parquet`): load the Spark job's Parquet
 //!   output into a store.
@@ -16,6 +18,7 @@
 mod cli;
 mod dict;
 mod explain;
+mod export;
 mod extract;
 mod filter_args;
 #[cfg(feature = "parquet")]
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         cli::Command::Query(args) => query::run(*args),
         cli::Command::Story(args) => query::run_story(args),
         cli::Command::Stats(args) => stats::run(args),
+        cli::Command::Export(args) => export::run(*args),
         cli::Command::Process(args) => process::run(args),
         #[cfg(feature = "parquet")]
         cli::Command::Import(args) => import::run(args),

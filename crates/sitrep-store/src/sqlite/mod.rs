@@ -17,8 +17,8 @@
 //!   as it was after the last committed batch;
 //! - the schema is versioned (`PRAGMA user_version`) and brought up to date by numbered migrations
 //!   ([`schema`]); a database from a newer sitrep is refused;
-//! - writing lives in [`write`], the translation of a [`Filter`] into SQL in [`filter`], and the
-//!   queries in [`read`].
+//! - writing lives in `write`, the translation of a [`Filter`] into SQL in `filter`, and the
+//!   queries in `read`.
 //!
 //! A location may carry options after `?`: `sitrep.db?mode=ro` opens read-only, and
 //! `sitrep.db?max_pages=N` caps the file at N pages (`PRAGMA max_page_count`), which is how the
@@ -98,8 +98,10 @@ pub struct SqliteStore {
     options: SqliteOptions,
     /// Whether writes are refused (asked for, or the file could only be opened for reading).
     read_only: bool,
-    writer: Mutex<Connection>,
+    // Fields drop in order: the readers close first, so that the writer is the last connection
+    // and folds the write-ahead log back into the database file as it closes.
     readers: Mutex<Vec<Connection>>,
+    writer: Mutex<Connection>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -139,8 +141,8 @@ impl SqliteStore {
             target,
             options,
             read_only,
-            writer: Mutex::new(conn),
             readers: Mutex::new(Vec::new()),
+            writer: Mutex::new(conn),
         };
         {
             let mut conn = store.writer()?;

@@ -763,6 +763,13 @@ pub fn near_filter(make: Maker) {
     let places = s.places(&q(near(50.45, 30.52, 5.0))).unwrap();
     assert_eq!(places.len(), 1);
     assert_eq!(places[0].name, "Kyiv");
+    let timeline = s.timeline(&q(near(50.45, 30.52, 5.0))).unwrap();
+    assert_eq!(timeline.len(), 1);
+    assert_eq!(timeline[0].date, "2026-02-01");
+    assert_eq!(timeline[0].quad, [0, 0, 0, 1]);
+    let map = s.map(&q(near(34.5, 69.2, 20.0))).unwrap();
+    assert_eq!(map.len(), 1);
+    assert_eq!((map[0].events, map[0].claims), (2, 1));
     let claims = s.claims(&q(near(34.5, 69.2, 20.0))).unwrap();
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].doc, a1);

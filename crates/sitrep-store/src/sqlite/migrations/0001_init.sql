@@ -23,7 +23,7 @@ CREATE TABLE documents (
     origin_record  INTEGER,
     origin_offset  INTEGER,
     raw_gzip       BLOB,
-    reading        TEXT NOT NULL,
+    reading        BLOB NOT NULL,  -- gzip-compressed JSON of the reading
     signature      BLOB,
     features       TEXT NOT NULL,
     duplicate_of   INTEGER REFERENCES documents(id),
