@@ -25,7 +25,7 @@ in publication order (ties in a seeded random order), as a store would ingest th
 Deterministic (seeded), stdlib only: `python3 scripts/make-variants.py`.
 
 `python3 scripts/make-variants.py --incidents N --out FILE` writes only template incidents (N of
-them, with their copies and retellings, spread over a year) to FILE, without ground truth: a
+them, with their copies and retellings, spread over eleven months) to FILE, without ground truth: a
 conflict-dense corpus of any size for the store and server benchmarks.
 """
 import html
@@ -342,7 +342,7 @@ def incidents_only(n, out):
     g = Gen()
     with open(out, "w", encoding="utf-8") as f:
         for k in range(n):
-            g.incident(k, "2026-01-01", 364)
+            g.incident(k, "2026-01-01", 330)
             for d in g.docs:
                 f.write(json.dumps({"url": d["url"], "title": d["title"], "published": d["published"], "html": d["html"]}, ensure_ascii=False) + "\n")
             g.docs.clear()

@@ -39,6 +39,9 @@ pub enum Command {
     /// Write stored documents out as csv (events, claims or documents), jsonl, parquet, a GDELT
     /// 2.0 Event table (with a sidecar TSV) or an ACLED-style CSV; the filters narrow what goes.
     Export(Box<crate::export::ExportArgs>),
+    /// Serve the JSON API (described at /openapi.json) and the dashboard over a database, on
+    /// 127.0.0.1:8080 by default. Ctrl-C or SIGTERM stops it after requests in flight.
+    Serve(crate::serve::ServeArgs),
     /// A JSON Lines filter for scale-out (Spark's `RDD.pipe`): each input line names a file
     /// (`{"path": ...}`) or is an inline document (`{"id", "url", "title", "published", "html" |
     /// "text"}`); each document gives one line with its reading, content hash, MinHash signature

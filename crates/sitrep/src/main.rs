@@ -11,6 +11,7 @@
 //! - `sitrep query`, `sitrep story ID`, `sitrep stats`: what the database holds;
 //! - `sitrep export --format FORMAT`: write stored documents out (csv, jsonl, parquet, gdelt,
 //!   acled);
+//! - `sitrep serve`: the HTTP API and the dashboard over a database;
 //! - `sitrep process`: a JSON Lines filter for scale-out (Spark), one line per document;
 //! - `sitrep import PATH... --db LOCATION` (feature `parquet`): load the Spark job's Parquet
 //!   output into a store.
@@ -29,6 +30,7 @@ mod order;
 mod process;
 mod progress;
 mod query;
+mod serve;
 mod stats;
 mod tabular;
 
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         cli::Command::Story(args) => query::run_story(args),
         cli::Command::Stats(args) => stats::run(args),
         cli::Command::Export(args) => export::run(*args),
+        cli::Command::Serve(args) => serve::run(args),
         cli::Command::Process(args) => process::run(args),
         #[cfg(feature = "parquet")]
         cli::Command::Import(args) => import::run(args),

@@ -322,10 +322,10 @@ pub fn build(conn: &Connection, f: &Filter, kind: Kind) -> DbResult<Where> {
     match kind {
         Kind::Events => {
             if let Some(s) = since {
-                b.push("coalesce(e.date, d.published) >= ?", [text(s)]);
+                b.push("e.date >= ?", [text(s)]);
             }
             if let Some(u) = until {
-                b.push("coalesce(e.date, d.published) <= ?", [text(u)]);
+                b.push("e.date <= ?", [text(u)]);
             }
         }
         Kind::Claims => {

@@ -442,7 +442,9 @@ fn insert_records(tx: &Transaction, id: DocId, r: &Reading) -> DbResult<()> {
             e.quad,
             e.goldstein,
             e.plover,
-            e.date,
+            // The effective date (the event's, else the publication's), so that date filters and
+            // the date order run on one indexed column.
+            e.date.as_ref().or(r.published.as_ref()),
             p.map(|p| &p.name),
             p.and_then(|p| p.country.as_ref()),
             p.map(|p| p.lat),

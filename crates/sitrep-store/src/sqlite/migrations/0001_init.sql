@@ -89,7 +89,7 @@ CREATE TABLE events (
     quad           INTEGER NOT NULL,
     goldstein      REAL NOT NULL,
     plover         TEXT,
-    date           TEXT,
+    date           TEXT,  -- the event's date, else the document's publication date
     place_name     TEXT,
     place_country  TEXT,
     lat            REAL,
@@ -105,7 +105,7 @@ CREATE INDEX events_source ON events(source_code);
 CREATE INDEX events_target ON events(target_code);
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_quad_date ON events(quad, date);
-CREATE INDEX events_date ON events(date);
+CREATE INDEX events_date ON events(date, doc, idx);
 CREATE INDEX events_place_country ON events(place_country);
 CREATE INDEX events_lat_lon ON events(lat, lon);
 CREATE INDEX events_key ON events(event_key);

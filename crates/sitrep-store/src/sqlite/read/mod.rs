@@ -236,7 +236,7 @@ pub fn events(conn: &Connection, q: &Query) -> DbResult<Vec<EventRow>> {
         "SELECT e.doc, e.idx, d.story, d.duplicate_of, d.published, d.title, d.url,
              e.sentence_text, e.json, e.lat, e.lon
          FROM events e JOIN documents d ON d.id = e.doc
-         WHERE {} ORDER BY coalesce(e.date, d.published), e.doc, e.idx",
+         WHERE {} ORDER BY e.date, e.doc, e.idx",
         w.sql
     );
     let rows = list(

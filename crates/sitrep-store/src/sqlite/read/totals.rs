@@ -220,9 +220,9 @@ pub fn timeline(conn: &Connection, q: &Query) -> DbResult<Vec<TimelinePoint>> {
         "NULL, NULL"
     };
     let sql = format!(
-        "SELECT coalesce(e.date, d.published) AS day, e.quad, count(*), {coords}
+        "SELECT e.date AS day, e.quad, count(*), {coords}
          FROM events e JOIN documents d ON d.id = e.doc
-         WHERE {} AND coalesce(e.date, d.published) IS NOT NULL
+         WHERE {} AND e.date IS NOT NULL
          GROUP BY day, e.quad, 4, 5 ORDER BY day",
         w.sql
     );
