@@ -20,6 +20,8 @@
 
 pub mod error;
 pub mod minhash;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 pub mod query;
 pub mod rows;
 pub mod sqlite;
@@ -41,6 +43,9 @@ pub use rows::*;
 /// ```
 pub fn open(location: &str) -> Result<Box<dyn Store>> {
     if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        #[cfg(feature = "postgres")]
+        return Ok(Box::new(postgres::PgStore::connect(location)?));
+        #[cfg(not(feature = "postgres"))]
         return Err(StoreError::Unsupported(
             "PostgreSQL support is not compiled in; rebuild with --features postgres".to_string(),
         ));

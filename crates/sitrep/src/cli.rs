@@ -42,6 +42,66 @@ pub enum Command {
     /// Serve the JSON API (described at /openapi.json) and the dashboard over a database, on
     /// 127.0.0.1:8080 by default. Ctrl-C or SIGTERM stops it after requests in flight.
     Serve(crate::serve::ServeArgs),
+    /// A JSON Lines filter for scale-out (Spark's `RDD.pipe`): each input line names a file
+    /// (`{"path": ...}`) or is an inline document (`{"id", "url", "title", "published", "html" |
+    /// "text"}`); each document gives one line with its reading, content hash, MinHash signature
+    /// and band keys, and each failure an `{"error", "input"}` line. Never stops on bad input.
+    Process(ProcessArgs),
+    /// Load the Parquet output of the Spark job (`scale/spark_job.py`) into a store, keeping its
+    /// readings as they are. Idempotent: a document already stored (same content hash and URL)
+    /// is left alone. Prints a JSON summary on standard output.
+    #[cfg(feature = "parquet")]
+    Import(ImportArgs),
+}
+
+#[cfg(feature = "parquet")]
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The job's output folder (its `documents/` folder, or any folder of Parquet part files,
+    /// read recursively) or single files.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The store: a SQLite file (`sitrep.db`) or `postgres://user@host:port/db` (with the
+    /// `postgres` feature).
+    #[arg(long, value_name = "LOCATION")]
+    pub db: String,
+
+    /// Documents per transaction.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub batch: usize,
+
+    /// Replace the readings of documents already stored instead of leaving them alone.
+    #[arg(long)]
+    pub reprocess: bool,
+
+    /// Do not print the closing summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProcessArgs {
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub published: Option<String>,
+
+    /// Worker threads. Output order is input order whatever the number; Spark runs one task per
+    /// core, hence the default of one.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: u16,
+
+    /// The largest document or record accepted, in bytes; larger ones are reported and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+    pub max_document_bytes: u64,
+
+    /// A folder of user vocabulary files added to the built-in ones (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Vec<PathBuf>,
+
+    /// Do not print the closing summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]

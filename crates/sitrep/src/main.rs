@@ -11,7 +11,10 @@
 //! - `sitrep query`, `sitrep story ID`, `sitrep stats`: what the database holds;
 //! - `sitrep export --format FORMAT`: write stored documents out (csv, jsonl, parquet, gdelt,
 //!   acled);
-//! - `sitrep serve`: the HTTP API and the dashboard over a database.
+//! - `sitrep serve`: the HTTP API and the dashboard over a database;
+//! - `sitrep process`: a JSON Lines filter for scale-out (Spark), one line per document;
+//! - `sitrep import PATH... --db LOCATION` (feature `parquet`): load the Spark job's Parquet
+//!   output into a store.
 
 mod cli;
 mod dict;
@@ -19,9 +22,12 @@ mod explain;
 mod export;
 mod extract;
 mod filter_args;
+#[cfg(feature = "parquet")]
+mod import;
 mod ingest;
 mod inputs;
 mod order;
+mod process;
 mod progress;
 mod query;
 mod serve;
@@ -43,6 +49,9 @@ fn main() -> ExitCode {
         cli::Command::Stats(args) => stats::run(args),
         cli::Command::Export(args) => export::run(*args),
         cli::Command::Serve(args) => serve::run(args),
+        cli::Command::Process(args) => process::run(args),
+        #[cfg(feature = "parquet")]
+        cli::Command::Import(args) => import::run(args),
     };
     match result {
         Ok(status) => status,
