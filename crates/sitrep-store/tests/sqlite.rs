@@ -145,6 +145,7 @@ fn not_a_database_and_newer_schemas_are_refused() {
     assert!(matches!(err, StoreError::Schema { .. }), "{err}");
 }
 
+#[cfg(not(feature = "postgres"))]
 #[test]
 fn postgres_without_the_feature_is_unsupported() {
     match sitrep_store::open("postgres://localhost/sitrep") {
