@@ -265,7 +265,11 @@ pub fn build(conn: &Connection, f: &Filter, kind: Kind) -> DbResult<Where> {
         b.push("d.story = ?", [Value::Integer(s)]);
     }
     if !f.include_duplicates {
-        b.push("d.duplicate_of IS NULL", []);
+        // Most documents are originals, so this test narrows little: the unary `+` keeps the
+        // planner from driving the query by the duplicate_of index, and lets it walk the list's
+        // order index instead and stop at the page (0.2 s → 2 ms for a first page of events over
+        // 120,000).
+        b.push("+d.duplicate_of IS NULL", []);
     }
     if let Some(t) = &f.text {
         b.push(
