@@ -242,7 +242,7 @@ pub struct Stats {
     /// Events by quad class 1–4, counted once per story.
     pub events_by_quad: [u64; 4],
     pub claims: u64,
-    /// Claims by claimant (text of the claimant, or "(reporter)" when unattributed), most first.
+    /// Claims by claimant (its words, case folded; "(reporter)" when unattributed), most first.
     pub claims_by_claimant: Vec<(String, u64)>,
     pub quotes: u64,
     pub entities: u64,

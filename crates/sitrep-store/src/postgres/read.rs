@@ -794,9 +794,9 @@ pub(super) fn stats(conn: &mut Conn, target: &str) -> Result<Stats> {
     }
     s.claims_by_claimant = conn
         .query(
-            "SELECT coalesce(c.claimant_text, '(reporter)') AS who, count(*) AS n
+            "SELECT max(coalesce(c.claimant_text, '(reporter)')) AS who, count(*) AS n
              FROM claims c JOIN documents d ON d.id = c.doc WHERE d.duplicate_of IS NULL
-             GROUP BY who ORDER BY n DESC, who",
+             GROUP BY lower(coalesce(c.claimant_text, '(reporter)')) ORDER BY n DESC, who",
             &[],
         )
         .map_err(err())?

@@ -334,9 +334,9 @@ pub fn stats(conn: &Connection) -> DbResult<Stats> {
 
     let mut stmt = conn
         .prepare(
-            "SELECT coalesce(c.claimant_text, '(reporter)') AS who, count(*) AS n
+            "SELECT max(coalesce(c.claimant_text, '(reporter)')) AS who, count(*) AS n
              FROM claims c JOIN documents d ON d.id = c.doc WHERE d.duplicate_of IS NULL
-             GROUP BY who ORDER BY n DESC, who",
+             GROUP BY lower(coalesce(c.claimant_text, '(reporter)')) ORDER BY n DESC, who",
         )
         .op("stats")?;
     s.claims_by_claimant = stmt
