@@ -22,47 +22,14 @@ use crate::params::{self, page_or, parse, path_id, Parsed, DEFAULT_LIMIT, MAX_LI
 use crate::AppState;
 
 /// Parameters of the paginated list routes: every filter, `limit` and `offset`.
-pub const LIST_PARAMS: &[&str] = &[
-    "actor",
-    "source",
-    "target",
-    "cameo",
-    "root",
-    "quad",
-    "plover",
-    "since",
-    "until",
-    "country",
-    "near",
-    "claimant",
-    "text",
-    "document",
-    "story",
-    "include_duplicates",
-    "limit",
-    "offset",
-];
+pub const LIST_PARAMS: &[&str] =
+    &params::params::<18>(&[params::FILTER_PARAMS, params::PAGE_PARAMS]);
 /// Parameters of `/api/search`: `q`, every filter but `text` (which `q` is), `limit`, `offset`.
-pub const SEARCH_PARAMS: &[&str] = &[
-    "q",
-    "actor",
-    "source",
-    "target",
-    "cameo",
-    "root",
-    "quad",
-    "plover",
-    "since",
-    "until",
-    "country",
-    "near",
-    "claimant",
-    "document",
-    "story",
-    "include_duplicates",
-    "limit",
-    "offset",
-];
+pub const SEARCH_PARAMS: &[&str] = &params::params::<18>(&[
+    &["q"],
+    params::FILTER_PARAMS.split_last().expect("filters").1,
+    params::PAGE_PARAMS,
+]);
 /// Parameters of `/api/timeline`: the filters (a timeline is not paged).
 pub const TIMELINE_PARAMS: &[&str] = params::FILTER_PARAMS;
 /// Parameters of `POST /api/documents` with a raw (non-JSON) body.

@@ -8,7 +8,8 @@ use sitrep_store::{Near, Page, Query};
 
 use crate::error::{ApiError, ApiResult};
 
-/// The filter parameters, named as the fields of [`Filter`].
+/// The filter parameters, named as the fields of [`Filter`]; `text` comes last, so that
+/// `/api/search` (whose `q` is the text) can take the others as a prefix.
 pub const FILTER_PARAMS: &[&str] = &[
     "actor",
     "source",
@@ -22,11 +23,33 @@ pub const FILTER_PARAMS: &[&str] = &[
     "country",
     "near",
     "claimant",
-    "text",
     "document",
     "story",
     "include_duplicates",
+    "text",
 ];
+
+/// The paging parameters.
+pub const PAGE_PARAMS: &[&str] = &["limit", "offset"];
+
+/// The concatenation of parameter lists, at compile time: `N` must be the sum of their lengths
+/// (a wrong `N` fails the build), so that the lists of the routes are built from one another.
+pub const fn params<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut n = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            out[n] = lists[i][j];
+            n += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(n == N, "parameter list length");
+    out
+}
 
 /// The largest page a client may ask for.
 pub const MAX_LIMIT: u32 = 1000;
@@ -308,6 +331,18 @@ pub fn page_or(parsed: &Parsed, default_limit: u32) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn route_lists_are_built_from_the_filters() {
+        use crate::api::{LIST_PARAMS, SEARCH_PARAMS};
+        assert_eq!(LIST_PARAMS.len(), FILTER_PARAMS.len() + 2);
+        assert!(LIST_PARAMS.contains(&"text") && LIST_PARAMS.ends_with(&["limit", "offset"]));
+        assert_eq!(SEARCH_PARAMS[0], "q");
+        assert!(!SEARCH_PARAMS.contains(&"text"));
+        assert!(FILTER_PARAMS
+            .iter()
+            .all(|p| *p == "text" || SEARCH_PARAMS.contains(p)));
+    }
 
     fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
         q.iter()
